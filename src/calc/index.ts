@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { shippedRules, type RuleSet } from '../rules';
+import { calcKokiPremium, kokiPremiumRequestSchema } from './koki-premium';
+import { MissingRuleError, type Calculation } from './types';
+
+export * from './types';
+export type { KokiPremiumRequest, KokiPremiumResult } from './koki-premium';
+
+/** Every calculation the product can do, one variant per `kind`. */
+export const calcRequestSchema = z.discriminatedUnion('kind', [kokiPremiumRequestSchema]);
+export type CalcRequest = z.input<typeof calcRequestSchema>;
+
+export interface CalcIssue {
+  path: string;
+  /** An i18n key in the `calc` namespace when the message is ours, else zod's message. */
+  message: string;
+  code: string;
+}
+
+export type CalcOutcome =
+  | { ok: true; calculation: Calculation<unknown> }
+  | { ok: false; error: { code: 'invalid-request'; issues: CalcIssue[] } }
+  | { ok: false; error: { code: 'no-rule'; ruleKind: string; region: string; date: string } };
+
+/**
+ * The one entry to every calculator. Never throws for bad input: invalid requests and missing
+ * rules come back as typed errors the UI can explain.
+ */
+export function calculate(request: unknown, rules: RuleSet = shippedRules()): CalcOutcome {
+  const parsed = calcRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+          code: issue.code,
+        })),
+      },
+    };
+  }
+  try {
+    const data = parsed.data;
+    switch (data.kind) {
+      case 'koki-premium':
+        return { ok: true, calculation: calcKokiPremium(data, rules) };
+    }
+  } catch (error) {
+    if (error instanceof MissingRuleError) {
+      return {
+        ok: false,
+        error: {
+          code: 'no-rule',
+          ruleKind: error.ruleKind,
+          region: error.region,
+          date: error.date,
+        },
+      };
+    }
+    throw error;
+  }
+}

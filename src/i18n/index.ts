@@ -1,0 +1,63 @@
+import i18next, { type i18n } from 'i18next';
+import { FALLBACK_LANGUAGE, htmlLang, type LanguageCode } from './languages';
+import type { Namespace, ResourceBundle } from './resources';
+
+export type BundleLoader = (
+  language: LanguageCode,
+  namespace: Namespace,
+) => Promise<ResourceBundle | undefined>;
+
+const YEN_PATTERNS: Partial<Record<LanguageCode, (digits: string) => string>> = {
+  ja: (d) => `${d}円`,
+  'ja-easy': (d) => `${d}えん`,
+  'zh-Hans': (d) => `${d}日元`,
+  'zh-Hant': (d) => `${d}日圓`,
+  ko: (d) => `${d}엔`,
+};
+
+/** Formats integer yen the way a reader of `language` expects (127,260円 / ¥127,260). */
+export function formatYen(amount: number, language: LanguageCode): string {
+  const digits = new Intl.NumberFormat(htmlLang(language) === 'ja' ? 'ja-JP' : language, {
+    maximumFractionDigits: 0,
+  }).format(amount);
+  const pattern = YEN_PATTERNS[language];
+  return pattern ? pattern(digits) : `¥${digits}`;
+}
+
+/**
+ * Creates an isolated i18next instance for one face. Resources come from `load` (a dynamic import
+ * in extension pages, a message to the background in the content script), so nothing here touches
+ * the network. English is always loaded as the fallback.
+ */
+export async function createI18n(
+  language: LanguageCode,
+  namespaces: readonly Namespace[],
+  load: BundleLoader,
+): Promise<i18n> {
+  const languages = language === FALLBACK_LANGUAGE ? [language] : [language, FALLBACK_LANGUAGE];
+  const resources: Record<string, Record<string, ResourceBundle>> = {};
+  await Promise.all(
+    languages.flatMap((lng) =>
+      namespaces.map(async (ns) => {
+        const bundle = await load(lng, ns);
+        if (bundle) (resources[lng] ??= {})[ns] = bundle;
+      }),
+    ),
+  );
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: language,
+    fallbackLng: FALLBACK_LANGUAGE,
+    supportedLngs: languages,
+    ns: [...namespaces],
+    defaultNS: namespaces[0] ?? 'ui',
+    resources,
+    // Preact escapes text; explanations are never rendered as HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance.services.formatter?.add('yen', (value: unknown, lng: string | undefined) =>
+    typeof value === 'number' ? formatYen(value, (lng ?? language) as LanguageCode) : String(value),
+  );
+  return instance;
+}

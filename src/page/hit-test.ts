@@ -1,0 +1,70 @@
+import type { TermMatch } from '../glossary/matcher';
+import { offsetOf, type TextIndex } from './text-index';
+
+interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+/** The text position under a point: `caretPositionFromPoint`, else WebKit's `caretRangeFromPoint`. */
+export function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+    .caretRangeFromPoint;
+  if (typeof legacy === 'function') {
+    const range = legacy.call(doc, x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+  }
+  return undefined;
+}
+
+/** The match containing text offset `offset`, by binary search over sorted matches. */
+export function matchAtOffset(matches: readonly TermMatch[], offset: number): number {
+  let lo = 0;
+  let hi = matches.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const match = matches[mid]!;
+    if (offset < match.start) hi = mid - 1;
+    else if (offset >= match.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function rectsContain(range: AbstractRange, doc: Document, x: number, y: number): boolean {
+  const live = doc.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  for (const rect of live.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}
+
+/**
+ * The match under the pointer, or -1. The caret API snaps to the nearest character even in
+ * empty space, so the hit is confirmed against the term's own boxes.
+ */
+export function matchAtPoint(
+  doc: Document,
+  index: TextIndex,
+  matches: readonly TermMatch[],
+  ranges: readonly AbstractRange[],
+  x: number,
+  y: number,
+): number {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return -1;
+  const offset = offsetOf(index, caret.node, caret.offset);
+  if (offset < 0) return -1;
+  // The caret may sit just after the last character of a term when the pointer is on its right half.
+  for (const candidate of [offset, offset - 1]) {
+    const found = matchAtOffset(matches, candidate);
+    if (found >= 0 && rectsContain(ranges[found]!, doc, x, y)) return found;
+  }
+  return -1;
+}

@@ -1,0 +1,85 @@
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { TermCard, type TermCardProps } from '../ui/TermCard';
+import { POPOVER_CSS } from './popover-styles';
+
+/** The custom element name of the one node HokenLens adds to a page. */
+export const HOST_TAG = 'hokenlens-popover';
+
+export interface Popover {
+  readonly host: HTMLElement | undefined;
+  show(anchor: AbstractRange, props: Omit<TermCardProps, 'onClose'>): Promise<void>;
+  hide(): void;
+  isOpen(): boolean;
+  contains(target: EventTarget | null): boolean;
+  dispose(): void;
+}
+
+/**
+ * The popover lives in a closed shadow root on a host element appended to <html> on first use, so
+ * neither the page's scripts nor its styles can read or restyle it.
+ */
+export function createPopover(doc: Document, onHide: () => void): Popover {
+  let host: HTMLElement | undefined;
+  let container: HTMLDivElement | undefined;
+  let open = false;
+
+  function ensureHost(): HTMLDivElement {
+    if (container) return container;
+    host = doc.createElement(HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(POPOVER_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+    container = doc.createElement('div');
+    container.className = 'root';
+    container.hidden = true;
+    shadow.append(container);
+    doc.documentElement.append(host);
+    return container;
+  }
+
+  function hide() {
+    if (!container || !open) return;
+    open = false;
+    render(null, container);
+    container.hidden = true;
+    onHide();
+  }
+
+  return {
+    get host() {
+      return host;
+    },
+    async show(anchor, props) {
+      const root = ensureHost();
+      render(<TermCard {...props} onClose={hide} />, root);
+      root.hidden = false;
+      open = true;
+      const reference = {
+        getBoundingClientRect: () => {
+          const range = doc.createRange();
+          range.setStart(anchor.startContainer, anchor.startOffset);
+          range.setEnd(anchor.endContainer, anchor.endOffset);
+          return range.getBoundingClientRect();
+        },
+      };
+      const { x, y } = await computePosition(reference, root, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip(), shift({ padding: 8 })],
+      });
+      root.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    },
+    hide,
+    isOpen: () => open,
+    contains: (target) => !!host && target instanceof Node && host.contains(target),
+    dispose() {
+      if (container) render(null, container);
+      host?.remove();
+      host = undefined;
+      container = undefined;
+      open = false;
+    },
+  };
+}
