@@ -8,8 +8,12 @@ export type ResourceBundle = Record<string, unknown>;
 // Every locale file, loaded on demand so a face only pays for the language it shows.
 const modules = import.meta.glob<ResourceBundle>('../../locales/*/*.json', { import: 'default' });
 
+/**
+ * `locales/<lang>/<namespace>.json`, or `<namespace>.<part>.json` for a namespace kept in several
+ * files (e.g. `calc.kokuho.json`); the parts are merged.
+ */
 function parsePath(path: string): { language: LanguageCode; namespace: Namespace } | undefined {
-  const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  const match = /\/locales\/([^/]+)\/([^/.]+)(?:\.[a-z0-9-]+)?\.json$/.exec(path);
   if (!match) return undefined;
   const [, language, namespace] = match;
   if (!isLanguageCode(language)) return undefined;
@@ -17,10 +21,12 @@ function parsePath(path: string): { language: LanguageCode; namespace: Namespace
   return { language, namespace: namespace as Namespace };
 }
 
-const index = new Map<string, () => Promise<ResourceBundle>>();
+const index = new Map<string, Array<() => Promise<ResourceBundle>>>();
 for (const [path, load] of Object.entries(modules)) {
   const parsed = parsePath(path);
-  if (parsed) index.set(`${parsed.language}/${parsed.namespace}`, load);
+  if (!parsed) continue;
+  const key = `${parsed.language}/${parsed.namespace}`;
+  index.set(key, [...(index.get(key) ?? []), load]);
 }
 
 /** Languages that ship a UI bundle. */
@@ -32,6 +38,21 @@ export async function loadBundle(
   language: LanguageCode,
   namespace: Namespace,
 ): Promise<ResourceBundle | undefined> {
-  const load = index.get(`${language}/${namespace}`);
-  return load ? await load() : undefined;
+  const loaders = index.get(`${language}/${namespace}`);
+  if (!loaders) return undefined;
+  const parts = await Promise.all(loaders.map((load) => load()));
+  return parts.reduce<ResourceBundle>((merged, part) => deepMerge(merged, part), {});
+}
+
+function isPlainObject(value: unknown): value is ResourceBundle {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(target: ResourceBundle, source: ResourceBundle): ResourceBundle {
+  const out: ResourceBundle = { ...target };
+  for (const [key, value] of Object.entries(source)) {
+    const existing = out[key];
+    out[key] = isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value;
+  }
+  return out;
 }
