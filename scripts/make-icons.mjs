@@ -57,8 +57,8 @@ function shape(u, v) {
   const d = Math.hypot(u - cx, v - cy);
   if (d >= 0.2 && d <= 0.29) return [255, 255, 255];
   if (d < 0.2) return [255, 236, 179];
-  const t = (u - cx) + (v - cy);
-  const across = Math.abs((u - cx) - (v - cy)) / Math.SQRT2;
+  const t = u - cx + (v - cy);
+  const across = Math.abs(u - cx - (v - cy)) / Math.SQRT2;
   if (t > 0 && d > 0.29 && d < 0.62 && across < 0.065) return [255, 255, 255];
   return [176, 96, 0];
 }
@@ -66,7 +66,10 @@ mkdirSync('public/icons', { recursive: true });
 for (const size of [16, 32, 48, 96, 128]) {
   const S = 4;
   const data = png(size, (x, y) => {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let i = 0; i < S; i += 1)
       for (let j = 0; j < S; j += 1) {
         const c = shape((x + (i + 0.5) / S) / size, (y + (j + 0.5) / S) / size);
@@ -77,7 +80,9 @@ for (const size of [16, 32, 48, 96, 128]) {
           a += 1;
         }
       }
-    return a ? [Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round((255 * a) / (S * S))] : [0, 0, 0, 0];
+    return a
+      ? [Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round((255 * a) / (S * S))]
+      : [0, 0, 0, 0];
   });
   writeFileSync(`public/icons/${size}.png`, data);
 }

@@ -11,7 +11,10 @@ import type { Settings, SettingsPatch } from './settings';
 export interface ProtocolMap {
   getSettings(): Result<SettingsResponse>;
   updateSettings(patch: SettingsPatch): Result<SettingsResponse>;
-  getLocaleBundle(request: { language: LanguageCode; namespace: Namespace }): Result<ResourceBundle>;
+  getLocaleBundle(request: {
+    language: LanguageCode;
+    namespace: Namespace;
+  }): Result<ResourceBundle>;
   reportError(report: { where: string; message: string }): Result<null>;
 }
 

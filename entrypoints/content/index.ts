@@ -1,17 +1,18 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createI18n } from '../../src/i18n';
 import { sendMessage } from '../../src/messaging';
 import { startPageLayer } from '../../src/page/page-layer';
-import { defineContentScript } from 'wxt/utils/define-content-script';
 
+/** Sends an error to the background's log. Never throws into the page. */
+function report(where: string, error: unknown): void {
+  const message = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  void sendMessage('reportError', { where, message: message.slice(0, 2000) }).catch(() => {});
+}
 
 export default defineContentScript({
   matches: ['*://*.lg.jp/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    const report = (where: string, error: unknown) => {
-      const message = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
-      void sendMessage('reportError', { where, message: message.slice(0, 2000) }).catch(() => {});
-    };
     try {
       const response = await sendMessage('getSettings');
       if (!response.ok || !response.value.settings.enabled || ctx.isInvalid) return;

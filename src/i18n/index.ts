@@ -1,4 +1,4 @@
-import i18next, { type i18n } from 'i18next';
+import { createInstance, type i18n } from 'i18next';
 import { FALLBACK_LANGUAGE, htmlLang, type LanguageCode } from './languages';
 import type { Namespace, ResourceBundle } from './resources';
 
@@ -44,7 +44,7 @@ export async function createI18n(
       }),
     ),
   );
-  const instance = i18next.createInstance();
+  const instance = createInstance();
   await instance.init({
     lng: language,
     fallbackLng: FALLBACK_LANGUAGE,

@@ -31,7 +31,9 @@ for (const [path, load] of Object.entries(modules)) {
 
 /** Languages that ship a UI bundle. */
 export const SHIPPED_LANGUAGES: ReadonlySet<LanguageCode> = new Set(
-  [...index.keys()].filter((key) => key.endsWith('/ui')).map((key) => key.split('/')[0] as LanguageCode),
+  [...index.keys()]
+    .filter((key) => key.endsWith('/ui'))
+    .map((key) => key.split('/')[0] as LanguageCode),
 );
 
 export async function loadBundle(

@@ -12,8 +12,9 @@ export function caretAt(doc: Document, x: number, y: number): CaretPoint | undef
     const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
-  const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
-    .caretRangeFromPoint;
+  const legacy = (
+    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint;
   if (typeof legacy === 'function') {
     const range = legacy.call(doc, x, y);
     return range ? { node: range.startContainer, offset: range.startOffset } : undefined;

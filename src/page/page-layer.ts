@@ -26,7 +26,13 @@ export interface PageLayer {
 }
 
 /** Indexes the page, paints the terms and explains them on hover. */
-export function startPageLayer({ doc, i18n, language, signal, onError }: PageLayerOptions): PageLayer {
+export function startPageLayer({
+  doc,
+  i18n,
+  language,
+  signal,
+  onError,
+}: PageLayerOptions): PageLayer {
   const matcher = createMatcher(catalogue);
   const popover = createPopover(doc, () => {
     openIndex = -1;
@@ -42,7 +48,9 @@ export function startPageLayer({ doc, i18n, language, signal, onError }: PageLay
 
   function explanationOf(id: string): TermExplanation | undefined {
     const value = i18n.t(id, { ns: 'glossary', returnObjects: true, defaultValue: null });
-    return value && typeof value === 'object' && 'short' in value ? (value as TermExplanation) : undefined;
+    return value && typeof value === 'object' && 'short' in value
+      ? (value as TermExplanation)
+      : undefined;
   }
 
   function open(matchIndex: number) {

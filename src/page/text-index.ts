@@ -90,7 +90,9 @@ export function buildTextIndex(root: Node, exclude: Node | null = null): TextInd
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.ELEMENT_NODE) {
-        return isSkipped(node as Element, exclude) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        return isSkipped(node as Element, exclude)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP;
       }
       return NodeFilter.FILTER_ACCEPT;
     },

@@ -19,7 +19,13 @@ export interface TermCardProps {
 export function TermCard({ term, explanation, lang, labels, onClose }: TermCardProps) {
   const titleId = `hokenlens-term-${term.id}`;
   return (
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby={titleId} aria-label={labels.dialog}>
+    <div
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      aria-label={labels.dialog}
+    >
       <header class="head">
         <div>
           <p class="term" id={titleId} lang="ja">

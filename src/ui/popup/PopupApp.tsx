@@ -20,7 +20,10 @@ function kokiRegions(): Map<string, number[]> {
     if (rule.kind !== 'premium' || rule.scheme !== 'koki') continue;
     const years = regions.get(rule.region) ?? [];
     years.push(Number(rule.validFrom.slice(0, 4)));
-    regions.set(rule.region, years.sort((a, b) => a - b));
+    regions.set(
+      rule.region,
+      years.sort((a, b) => a - b),
+    );
   }
   return regions;
 }
@@ -30,7 +33,9 @@ export function PopupApp({ i18n, language }: Props) {
   const t = i18n.t.bind(i18n);
   const regions = useMemo(kokiRegions, []);
   const regionIds = [...regions.keys()];
-  const [region, setRegion] = useState(regionIds.includes('fukuoka') ? 'fukuoka' : (regionIds[0] ?? ''));
+  const [region, setRegion] = useState(
+    regionIds.includes('fukuoka') ? 'fukuoka' : (regionIds[0] ?? ''),
+  );
   const years = regions.get(region) ?? [];
   const [fiscalYear, setFiscalYear] = useState(years[0] ?? 2024);
   const [birthDate, setBirthDate] = useState('');
@@ -155,7 +160,13 @@ export function PopupApp({ i18n, language }: Props) {
           {t('popup.calculate')}
         </button>
       </form>
-      <Outcome outcome={outcome} i18n={i18n} region={region} fiscalYear={fiscalYear} language={language} />
+      <Outcome
+        outcome={outcome}
+        i18n={i18n}
+        region={region}
+        fiscalYear={fiscalYear}
+        language={language}
+      />
     </main>
   );
 }
@@ -177,7 +188,10 @@ function Outcome({
   if (!outcome.ok) {
     const message =
       outcome.error.code === 'no-rule'
-        ? t('popup.noRule', { region: t(`regions.${region}`, { defaultValue: region }), year: fiscalYear })
+        ? t('popup.noRule', {
+            region: t(`regions.${region}`, { defaultValue: region }),
+            year: fiscalYear,
+          })
         : t('popup.fixErrors');
     return (
       <section class="result error" role="alert">
@@ -212,7 +226,8 @@ function Outcome({
               {source.title}
             </a>{' '}
             <span class="source-meta">
-              ({t(`popup.sourceStatus.${source.status}`)}, {t('popup.checked', { date: source.checked })})
+              ({t(`popup.sourceStatus.${source.status}`)},{' '}
+              {t('popup.checked', { date: source.checked })})
             </span>
           </li>
         ))}

@@ -6,8 +6,9 @@ export type ParsedYen = { ok: true; value: number } | { ok: false; error: string
 
 export function parseYenInput(raw: string, { required = false } = {}): ParsedYen {
   const cleaned = raw.normalize('NFKC').replace(/[\s,，円¥]/g, '');
-  if (cleaned === '') return required ? { ok: false, error: 'errors.required' } : { ok: true, value: 0 };
-  if (/^-/.test(cleaned)) return { ok: false, error: 'errors.negative' };
+  if (cleaned === '')
+    return required ? { ok: false, error: 'errors.required' } : { ok: true, value: 0 };
+  if (cleaned.startsWith('-')) return { ok: false, error: 'errors.negative' };
   if (!/^\d+$/.test(cleaned)) return { ok: false, error: 'errors.notWholeYen' };
   const value = Number(cleaned);
   if (!Number.isSafeInteger(value) || value > 1e12) return { ok: false, error: 'errors.tooLarge' };

@@ -1,0 +1,140 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+export const SCREENSHOT_DIR = join(ROOT, 'tests/e2e/screenshots');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Serves tests/fixtures on 127.0.0.1 with an ephemeral port. */
+export async function startFixtureServer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const file = resolve(FIXTURES, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(FIXTURES) || !existsSync(file)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium headless with the e2e build of the extension loaded. */
+export async function launchWithExtension(locale = 'en-US'): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(
+      `No e2e build at ${EXTENSION_DIR}; run "npm run test:e2e", which builds it first.`,
+    );
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'hokenlens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale,
+    viewport: { width: 1000, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--lang=${locale}`,
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+interface CdpNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  localName?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/**
+ * Reads the text inside the popover's closed shadow root. Page scripts cannot do this (that is
+ * the point of a closed root); the test reaches it through the DevTools protocol.
+ */
+export async function popoverContent(
+  page: Page,
+): Promise<{ text: string; langs: string[]; roles: string[] } | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: CdpNode;
+  };
+  await cdp.detach();
+  const find = (node: CdpNode): CdpNode | undefined => {
+    if (node.localName === 'hokenlens-popover') return node;
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+      const hit = find(child);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const host = find(root);
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) return undefined;
+  const texts: string[] = [];
+  const langs: string[] = [];
+  const roles: string[] = [];
+  const walk = (node: CdpNode) => {
+    if (node.nodeType === 3 && node.nodeValue) texts.push(node.nodeValue);
+    const attributes = node.attributes ?? [];
+    for (let i = 0; i < attributes.length; i += 2) {
+      if (attributes[i] === 'lang') langs.push(attributes[i + 1]!);
+      if (attributes[i] === 'role') roles.push(attributes[i + 1]!);
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(shadow);
+  return { text: texts.join(''), langs, roles };
+}
