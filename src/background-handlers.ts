@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { openCalculator } from './page/activation';
 import { resolveLanguage } from './i18n/languages';
 import { loadBundle, SHIPPED_LANGUAGES } from './i18n/resources';
 import { NotFoundError, type Handlers } from './message-handlers';
@@ -42,6 +43,9 @@ export function createBackgroundHandlers(): Handlers {
     async reportError({ where, message }) {
       console.warn(`[HokenLens] ${where}: ${message}`);
       return null;
+    },
+    async openCalculator(request) {
+      return { opened: await openCalculator(request) };
     },
   };
 }

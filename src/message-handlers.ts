@@ -16,6 +16,17 @@ export const requestSchemas = {
     where: z.string().min(1).max(100),
     message: z.string().max(2000),
   }),
+  openCalculator: z.strictObject({
+    calc: z.string().regex(/^[a-z0-9-]+$/).max(60),
+    termId: z.string().regex(/^[a-z0-9-]+$/).max(80),
+    region: z
+      .string()
+      .regex(/^[a-z]+(\/[a-z-]+)?$/)
+      .max(60)
+      .optional(),
+    scheme: z.enum(['kokuho', 'koki']).optional(),
+    url: z.url().max(4000),
+  }),
 } satisfies Record<keyof ProtocolMap, z.ZodType>;
 
 export type MessageType = keyof ProtocolMap;

@@ -16,6 +16,16 @@ export interface ProtocolMap {
     namespace: Namespace;
   }): Result<ResourceBundle>;
   reportError(report: { where: string; message: string }): Result<null>;
+  /** From the popover: open the calculator for a term with the page's region (see src/page/calc-intent.ts). */
+  openCalculator(request: OpenCalculatorRequest): Result<{ opened: 'popup' | 'tab' }>;
+}
+
+export interface OpenCalculatorRequest {
+  calc: string;
+  termId: string;
+  region?: string;
+  scheme?: 'kokuho' | 'koki';
+  url: string;
 }
 
 export interface SettingsResponse {

@@ -1,13 +1,36 @@
 import { z } from 'zod';
 import { shippedRules, type RuleSet } from '../rules';
 import { calcKokiPremium, kokiPremiumRequestSchema } from './koki-premium';
+import { calcIncome, incomeRequestSchema } from './income';
+import { calcKokiCopay, kokiCopayRequestSchema } from './koki-copay';
+import { calcKokuhoPremium, kokuhoPremiumRequestSchema } from './kokuho-premium';
+import { calcDeadlines, deadlinesRequestSchema } from './deadlines';
+import { calcEligibility, eligibilityRequestSchema } from './eligibility';
+import { calcHighCost, highCostRequestSchema } from './high-cost';
+import { calcMeals, mealsRequestSchema } from './meals';
 import { MissingRuleError, type Calculation } from './types';
 
 export * from './types';
 export type { KokiPremiumRequest, KokiPremiumResult } from './koki-premium';
+export type { IncomeRequest, IncomeResult } from './income';
+export type { KokiCopayRequest, KokiCopayResult, KokiIncomeCategory } from './koki-copay';
+export type { KokuhoPremiumRequest, KokuhoPremiumResult } from './kokuho-premium';
+export type { DeadlinesRequest, DeadlinesResult } from './deadlines';
+export type { EligibilityRequest, EligibilityResult } from './eligibility';
+export type { HighCostRequest, HighCostResult } from './high-cost';
+export type { MealsRequest, MealsResult } from './meals';
 
 /** Every calculation the product can do, one variant per `kind`. */
-export const calcRequestSchema = z.discriminatedUnion('kind', [kokiPremiumRequestSchema]);
+export const calcRequestSchema = z.discriminatedUnion('kind', [
+  kokiPremiumRequestSchema,
+  incomeRequestSchema,
+  kokiCopayRequestSchema,
+  kokuhoPremiumRequestSchema,
+  highCostRequestSchema,
+  mealsRequestSchema,
+  deadlinesRequestSchema,
+  eligibilityRequestSchema,
+]);
 export type CalcRequest = z.input<typeof calcRequestSchema>;
 
 export interface CalcIssue {
@@ -46,6 +69,20 @@ export function calculate(request: unknown, rules: RuleSet = shippedRules()): Ca
     switch (data.kind) {
       case 'koki-premium':
         return { ok: true, calculation: calcKokiPremium(data, rules) };
+      case 'income':
+        return { ok: true, calculation: calcIncome(data, rules) };
+      case 'koki-copay':
+        return { ok: true, calculation: calcKokiCopay(data, rules) };
+      case 'kokuho-premium':
+        return { ok: true, calculation: calcKokuhoPremium(data, rules) };
+      case 'high-cost':
+        return { ok: true, calculation: calcHighCost(data, rules) };
+      case 'meals':
+        return { ok: true, calculation: calcMeals(data, rules) };
+      case 'deadlines':
+        return { ok: true, calculation: calcDeadlines(data, rules) };
+      case 'eligibility':
+        return { ok: true, calculation: calcEligibility(data, rules) };
     }
   } catch (error) {
     if (error instanceof MissingRuleError) {

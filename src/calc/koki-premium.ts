@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import { findRule, type RuleSet } from '../rules';
-import { isoDate, regionIdSchema, yen, type KokiPremiumRule } from '../rules/schema';
+import { isoDate, regionIdSchema, type KokiPremiumRule } from '../rules/schema';
 import { legalAge } from './dates';
-import { computeIncome, type IncomeBreakdown } from './income';
+import {
+  basicDeductionFor,
+  birthDateInput,
+  computeIncome,
+  incomeInputSchema,
+  isSalaryOrPensionEarner,
+  reductionTestIncome,
+  type IncomeBreakdown,
+} from './income';
 import { applyRateFloor, ppmToPercent, roundYen } from './money';
 import { MissingRuleError, Working, type Calculation } from './types';
 
-export const incomeInputSchema = z.strictObject({
-  publicPension: yen.default(0),
-  salary: yen.default(0),
-  other: yen.default(0),
-});
+export { incomeInputSchema } from './income';
 
 export const kokiMemberSchema = z.strictObject({
-  id: z.string().min(1).max(40),
-  birthDate: isoDate,
+  id: z.string().min(1, { error: 'errors.memberIdMissing' }).max(40),
+  birthDate: birthDateInput,
   /** Insured in 後期高齢者医療. A 世帯主 who is not insured still counts for the reduction test. */
   insured: z.boolean(),
   householdHead: z.boolean(),
@@ -33,11 +37,29 @@ export const kokiPremiumRequestSchema = z
     kind: z.literal('koki-premium'),
     region: regionIdSchema,
     /** 年度: the fiscal year starting April 1 of this year. */
-    fiscalYear: z.number().int().min(2008).max(2100),
-    members: z.array(kokiMemberSchema).min(1).max(12),
+    fiscalYear: z
+      .number({ error: 'errors.notANumber' })
+      .int({ error: 'errors.wholeYear' })
+      .min(2008, { error: 'errors.fiscalYearTooEarly' })
+      .max(2100, { error: 'errors.fiscalYearTooLate' }),
+    members: z
+      .array(kokiMemberSchema)
+      .min(1, { error: 'errors.noMembers' })
+      .max(12, { error: 'errors.tooManyMembers' }),
   })
   .check((ctx) => {
     const members = ctx.value.members;
+    const fiscalYearEnd = `${ctx.value.fiscalYear + 1}-03-31`;
+    members.forEach((member, index) => {
+      if (member.birthDate > fiscalYearEnd) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'errors.bornAfterPeriod',
+          path: ['members', index, 'birthDate'],
+          input: member.birthDate,
+        });
+      }
+    });
     if (members.filter((m) => m.householdHead).length !== 1) {
       ctx.issues.push({
         code: 'custom',
@@ -69,9 +91,15 @@ type KokiMember = KokiPremiumRequest['members'][number];
 
 export interface KokiMemberPremium {
   id: string;
+  /** 均等割 after any reduction. */
   perCapitaLevy: number;
+  /** 所得割. */
   incomeLevy: number;
+  /** 賦課限度額 that applied to this member (the medical part). */
   cap: number;
+  /** 子ども・子育て支援金分 (均等割 + 所得割, capped), from FY2026; 0 before. */
+  childSupport: number;
+  /** Annual premium after caps and rounding. */
   premium: number;
 }
 
@@ -99,6 +127,14 @@ function capFor(rule: KokiPremiumRule, member: KokiMember): number {
     if (byBirth || byDisability) cap = Math.min(cap, exception.cap);
   }
   return cap;
+}
+
+function reducedPerCapita(rule: KokiPremiumRule, perCapita: number, reductionPpm: number): number {
+  if (reductionPpm === 0) return perCapita;
+  return roundYen(
+    applyRateFloor(perCapita, 1_000_000 - reductionPpm),
+    rule.reducedPerCapitaRounding,
+  );
 }
 
 /** 後期高齢者医療 annual premiums of a household's insured members. */
@@ -150,6 +186,7 @@ export function calcKokiPremium(
       member.id,
       computeIncome(rules, member.income, age, incomeYear, working, member.id),
     );
+    if (member.insured) warnIfTooYoung(member, working, fy);
   }
 
   // 軽減判定: household total of 軽減判定所得 against the thresholds.
@@ -158,32 +195,24 @@ export function calcKokiPremium(
   for (const member of counted) {
     const income = incomes.get(member.id)!;
     const age = ages.get(member.id)!;
-    const senior = age >= thresholds.seniorAge;
-    const special = senior ? Math.min(income.pensionIncome, thresholds.seniorPensionSpecialDeduction) : 0;
-    const reductionIncome = income.totalIncome - special;
-    householdReductionIncome += reductionIncome;
-    if (special > 0) {
+    const test = reductionTestIncome(thresholds, income, age);
+    householdReductionIncome += test.income;
+    if (test.special > 0) {
       working.step(
         'koki.reductionIncome',
-        { incomeYen: income.totalIncome, specialYen: special, resultYen: reductionIncome },
-        { amount: reductionIncome, memberId: member.id },
+        { incomeYen: income.totalIncome, specialYen: test.special, resultYen: test.income },
+        { amount: test.income, memberId: member.id },
       );
     }
-    const pensionLimit = senior
-      ? thresholds.earnerTest.pensionOverSenior
-      : thresholds.earnerTest.pensionOverJunior;
-    if (
-      member.income.salary > thresholds.earnerTest.salaryOver ||
-      member.income.publicPension > pensionLimit
-    ) {
-      earners += 1;
-    }
+    if (isSalaryOrPensionEarner(thresholds, member.income, age)) earners += 1;
   }
   const insuredCount = request.members.filter((m) => m.insured).length;
   let reductionPpm = 0;
   for (const tier of thresholds.tiers) {
     const limit =
-      thresholds.base + tier.perInsured * insuredCount + thresholds.perExtraEarner * Math.max(0, earners - 1);
+      thresholds.base +
+      tier.perInsured * insuredCount +
+      thresholds.perExtraEarner * Math.max(0, earners - 1);
     if (householdReductionIncome <= limit) {
       reductionPpm = tier.reductionPpm;
       working.step('koki.householdTest', {
@@ -204,40 +233,42 @@ export function calcKokiPremium(
   for (const member of request.members.filter((m) => m.insured)) {
     const income = incomes.get(member.id)!;
     let memberReduction = reductionPpm;
+    // The former-dependant cut and the low-income cut do not add up: the larger one applies.
     if (member.formerDependant && rule.formerDependantReductionPpm > memberReduction) {
       memberReduction = rule.formerDependantReductionPpm;
       working.step(
         'koki.formerDependant',
-        { reductionPercent: ppmToPercent(memberReduction) },
+        { reductionPercent: ppmToPercent(memberReduction), years: rule.formerDependantYears },
         { memberId: member.id },
       );
     }
-    const perCapitaLevy =
-      memberReduction > 0
-        ? roundYen(applyRateFloor(rule.perCapita, 1_000_000 - memberReduction), rule.reducedPerCapitaRounding)
-        : rule.perCapita;
+    const perCapitaLevy = reducedPerCapita(rule, rule.perCapita, memberReduction);
     working.step(
       'koki.perCapita',
-      { fullYen: rule.perCapita, reductionPercent: ppmToPercent(memberReduction), resultYen: perCapitaLevy },
+      {
+        fullYen: rule.perCapita,
+        reductionPercent: ppmToPercent(memberReduction),
+        resultYen: perCapitaLevy,
+      },
       { amount: perCapitaLevy, memberId: member.id },
     );
 
     let incomeLevy = 0;
+    let incomeBase = 0;
     if (member.formerDependant) {
       working.step('koki.formerDependantNoIncomeLevy', {}, { memberId: member.id, amount: 0 });
     } else {
-      const deduction =
-        basic.tiers.find((t) => t.upTo === null || income.totalIncome <= t.upTo)?.deduction ?? 0;
-      const base = Math.max(0, income.totalIncome - deduction);
-      const reduced = rule.reducedIncomeRate && base <= rule.reducedIncomeRate.maxIncomeBase;
+      const deduction = basicDeductionFor(basic, income.totalIncome);
+      incomeBase = Math.max(0, income.totalIncome - deduction);
+      const reduced = rule.reducedIncomeRate && incomeBase <= rule.reducedIncomeRate.maxIncomeBase;
       const ratePpm = reduced ? rule.reducedIncomeRate!.ratePpm : rule.incomeRatePpm;
-      incomeLevy = roundYen(applyRateFloor(base, ratePpm), rule.incomeLevyRounding);
+      incomeLevy = roundYen(applyRateFloor(incomeBase, ratePpm), rule.incomeLevyRounding);
       working.step(
         reduced ? 'koki.incomeLevyReduced' : 'koki.incomeLevy',
         {
           incomeYen: income.totalIncome,
           basicDeductionYen: deduction,
-          baseYen: base,
+          baseYen: incomeBase,
           ratePercent: ppmToPercent(ratePpm),
           resultYen: incomeLevy,
         },
@@ -248,26 +279,70 @@ export function calcKokiPremium(
     const cap = capFor(rule, member);
     const beforeCap = perCapitaLevy + incomeLevy;
     if (beforeCap > cap) {
-      working.step('koki.capped', { beforeYen: beforeCap, capYen: cap }, { amount: cap, memberId: member.id });
+      working.step(
+        'koki.capped',
+        { beforeYen: beforeCap, capYen: cap },
+        { amount: cap, memberId: member.id },
+      );
     }
-    const premium = roundYen(Math.min(beforeCap, cap), rule.totalRounding);
+    const medical = Math.min(beforeCap, cap);
+
+    let childSupport = 0;
+    if (rule.childSupport) {
+      const part = rule.childSupport;
+      const childPerCapita = reducedPerCapita(rule, part.perCapita, memberReduction);
+      const childIncomeLevy = member.formerDependant
+        ? 0
+        : roundYen(applyRateFloor(incomeBase, part.incomeRatePpm), rule.incomeLevyRounding);
+      childSupport = Math.min(childPerCapita + childIncomeLevy, part.cap);
+      working.step(
+        'koki.childSupport',
+        {
+          perCapitaYen: childPerCapita,
+          baseYen: incomeBase,
+          ratePercent: ppmToPercent(part.incomeRatePpm),
+          incomeLevyYen: childIncomeLevy,
+          capYen: part.cap,
+          resultYen: childSupport,
+        },
+        { amount: childSupport, memberId: member.id },
+      );
+    }
+
+    const premium = roundYen(medical + childSupport, rule.totalRounding);
     working.step(
-      'koki.memberTotal',
+      rule.childSupport ? 'koki.memberTotalWithChildSupport' : 'koki.memberTotal',
       {
         perCapitaYen: perCapitaLevy,
         incomeLevyYen: incomeLevy,
-        beforeRoundingYen: Math.min(beforeCap, cap),
+        childSupportYen: childSupport,
+        beforeRoundingYen: medical + childSupport,
         unitYen: rule.totalRounding.unit,
         resultYen: premium,
       },
       { amount: premium, memberId: member.id },
     );
-    members.push({ id: member.id, perCapitaLevy, incomeLevy, cap, premium });
+    members.push({ id: member.id, perCapitaLevy, incomeLevy, cap, childSupport, premium });
   }
 
   const total = members.reduce((sum, m) => sum + m.premium, 0);
   if (members.length > 1) {
     working.step('koki.householdTotal', { resultYen: total }, { amount: total });
   }
+  if (request.members.some((m) => m.formerDependant)) {
+    working.warn('warnings.formerDependantWholeYear', { years: rule.formerDependantYears });
+  }
   return working.finish({ total, reductionPpm, members });
+}
+
+/**
+ * 後期 covers people aged 75 or more, and 65–74-year-olds certified for a disability. A younger
+ * insured member is probably a typing mistake, so say so instead of failing.
+ */
+function warnIfTooYoung(member: KokiMember, working: Working, fiscalYear: number): void {
+  const ageAtYearEnd = legalAge(member.birthDate, `${fiscalYear + 1}-03-31`);
+  const minimumAge = member.disabilityCertifiedOn === undefined ? 75 : 65;
+  if (ageAtYearEnd < minimumAge) {
+    working.warn('warnings.insuredTooYoung', { member: member.id, age: ageAtYearEnd });
+  }
 }

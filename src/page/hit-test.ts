@@ -1,4 +1,5 @@
 import type { TermMatch } from '../glossary/matcher';
+import type { PageIndex, PageMatch } from './page-index';
 import { offsetOf, type TextIndex } from './text-index';
 
 interface CaretPoint {
@@ -36,7 +37,7 @@ export function matchAtOffset(matches: readonly TermMatch[], offset: number): nu
   return -1;
 }
 
-function rectsContain(range: AbstractRange, doc: Document, x: number, y: number): boolean {
+export function rectsContain(range: AbstractRange, doc: Document, x: number, y: number): boolean {
   const live = doc.createRange();
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
@@ -68,4 +69,22 @@ export function matchAtPoint(
     if (found >= 0 && rectsContain(ranges[found]!, doc, x, y)) return found;
   }
   return -1;
+}
+
+/** The page match under the pointer, confirmed against the term's own boxes. */
+export function pageMatchAtPoint(
+  doc: Document,
+  index: PageIndex,
+  x: number,
+  y: number,
+): PageMatch | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  // The caret may sit just after the last character of a term when the pointer is on its right half.
+  for (const offset of [caret.offset, caret.offset - 1]) {
+    if (offset < 0) continue;
+    const match = index.matchAt(caret.node, offset);
+    if (match && rectsContain(match.range, doc, x, y)) return match;
+  }
+  return undefined;
 }

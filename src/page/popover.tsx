@@ -6,12 +6,16 @@ import { POPOVER_CSS } from './popover-styles';
 /** The custom element name of the one node HokenLens adds to a page. */
 export const HOST_TAG = 'hokenlens-popover';
 
+export type PopoverTheme = 'system' | 'light' | 'dark';
+
 export interface Popover {
   readonly host: HTMLElement | undefined;
+  /** Renders the card next to `anchor`; resolves once it is positioned. */
   show(anchor: AbstractRange, props: Omit<TermCardProps, 'onClose'>): Promise<void>;
   hide(): void;
   isOpen(): boolean;
   contains(target: EventTarget | null): boolean;
+  setTheme(theme: PopoverTheme): void;
   dispose(): void;
 }
 
@@ -21,19 +25,23 @@ export interface Popover {
  */
 export function createPopover(doc: Document, onHide: () => void): Popover {
   let host: HTMLElement | undefined;
+  let shadow: ShadowRoot | undefined;
   let container: HTMLDivElement | undefined;
   let open = false;
+  let theme: PopoverTheme = 'system';
+  let generation = 0;
 
   function ensureHost(): HTMLDivElement {
     if (container) return container;
     host = doc.createElement(HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'closed' });
+    shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(POPOVER_CSS);
     shadow.adoptedStyleSheets = [sheet];
     container = doc.createElement('div');
     container.className = 'root';
     container.hidden = true;
+    if (theme !== 'system') container.dataset.theme = theme;
     shadow.append(container);
     doc.documentElement.append(host);
     return container;
@@ -42,6 +50,7 @@ export function createPopover(doc: Document, onHide: () => void): Popover {
   function hide() {
     if (!container || !open) return;
     open = false;
+    generation += 1;
     render(null, container);
     container.hidden = true;
     onHide();
@@ -53,6 +62,7 @@ export function createPopover(doc: Document, onHide: () => void): Popover {
     },
     async show(anchor, props) {
       const root = ensureHost();
+      const shown = (generation += 1);
       render(<TermCard {...props} onClose={hide} />, root);
       root.hidden = false;
       open = true;
@@ -69,15 +79,24 @@ export function createPopover(doc: Document, onHide: () => void): Popover {
         placement: 'bottom-start',
         middleware: [offset(6), flip(), shift({ padding: 8 })],
       });
+      if (shown !== generation) return;
       root.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     },
     hide,
     isOpen: () => open,
-    contains: (target) => !!host && target instanceof Node && host.contains(target),
+    contains: (target) =>
+      !!host && target instanceof Node && (host === target || host.contains(target) || !!shadow?.contains(target)),
+    setTheme(next) {
+      theme = next;
+      if (!container) return;
+      if (next === 'system') delete container.dataset.theme;
+      else container.dataset.theme = next;
+    },
     dispose() {
       if (container) render(null, container);
       host?.remove();
       host = undefined;
+      shadow = undefined;
       container = undefined;
       open = false;
     },

@@ -11,46 +11,34 @@ import { z } from 'zod';
  *   from April 1 to March 31.
  * - `status: 'verified'` means every figure in the file was checked against the listed sources;
  *   `unverified` files are used with a warning.
+ *
+ * How rule kinds plug in
+ * - `ruleFileSchema` is a zod discriminated union on `kind`. Every kind string must be unique
+ *   across the whole union (zod rejects duplicates), so name new kinds after their scheme when
+ *   they could clash: the 後期 premium is `premium` (scheme `koki`); 国保 uses its own kind
+ *   (e.g. `kokuho-premium`). `reduction-thresholds` is shared by `koki` and `kokuho` via `scheme`.
+ * - A topic module (e.g. `schemas/benefits.ts`) exports an array of strict object schemas built
+ *   from `ruleBase`; spread it into the union below with a one-line edit.
+ * - `findRule(set, { kind, scheme, region, date })` then finds the file in force on a date.
  */
-export const RULE_SCHEMA_VERSION = 1;
+export {
+  RULE_SCHEMA_VERSION,
+  yen,
+  signedYen,
+  ppm,
+  isoDate,
+  sourceSchema,
+  roundingSchema,
+  regionIdSchema,
+  ruleBase,
+} from './schemas/base';
+export type { Source, Rounding } from './schemas/base';
+import { yen, signedYen, ppm, isoDate, roundingSchema, ruleBase } from './schemas/base';
+import { benefitRuleSchemas } from './schemas/benefits';
+import { kokuhoNationalRuleSchema, kokuhoPremiumRuleSchema } from './schemas/kokuho';
 
-export const yen = z.number().int().min(0).max(1e12);
-export const signedYen = z.number().int().min(-1e12).max(1e12);
-export const ppm = z.number().int().min(0).max(1_000_000);
-export const isoDate = z.iso.date();
-
-export const sourceSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
-  title: z.string().min(1),
-  /** When someone last checked the figure against this source. */
-  checked: isoDate,
-  status: z.enum(['official', 'secondary']),
-});
-export type Source = z.infer<typeof sourceSchema>;
-
-export const roundingSchema = z.strictObject({
-  /** Round down (切り捨て) to a multiple of this many yen. */
-  unit: z.union([z.literal(1), z.literal(10), z.literal(100), z.literal(1000)]),
-  mode: z.enum(['floor', 'ceil']),
-});
-export type Rounding = z.infer<typeof roundingSchema>;
-
-/** Region ids: `national`, a prefecture slug (`fukuoka`) or `prefecture/municipality`. */
-export const regionIdSchema = z
-  .string()
-  .regex(/^(national|[a-z]+(\/[a-z-]+)?)$/, 'Region ids look like "fukuoka" or "hokkaido/sapporo"');
-
-const ruleBase = {
-  $schema: z.string().optional(),
-  schemaVersion: z.literal(RULE_SCHEMA_VERSION),
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  region: regionIdSchema,
-  validFrom: isoDate,
-  validTo: isoDate,
-  status: z.enum(['verified', 'unverified']),
-  sources: z.array(sourceSchema).min(1),
-  notes: z.string().optional(),
-};
+export * from './schemas/benefits';
+export * from './schemas/kokuho';
 
 /** One step of a piecewise-linear table: `amount + value × ratePpm / 1e6` for `value < below`. */
 export const bracketSchema = z.strictObject({
@@ -152,6 +140,78 @@ export const kokiPremiumRuleSchema = z.strictObject({
   /** Share of 均等割 removed for former employee-insurance dependants (被扶養者軽減). */
   formerDependantReductionPpm: ppm,
   formerDependantYears: z.number().int().min(0),
+  /**
+   * 子ども・子育て支援金分 (from FY2026): a second 均等割 + 所得割 with its own cap, reduced by the
+   * same 7/5/2割 household test. Absent before FY2026.
+   */
+  childSupport: z
+    .strictObject({
+      perCapita: yen,
+      incomeRatePpm: ppm,
+      cap: yen,
+    })
+    .optional(),
+});
+
+/**
+ * 給与所得控除 (employment income deduction) for one income-year range. The deduction is
+ * `amount + salary × ratePpm / 1e6` from the bracket the salary falls in, never more than the salary.
+ */
+export const salaryDeductionRuleSchema = z.strictObject({
+  ...ruleBase,
+  scheme: z.literal('national'),
+  kind: z.literal('salary-deduction'),
+  brackets: z.array(bracketSchema).min(1),
+  /**
+   * Salary ranges where the official table (所得税法 別表第五) gives the income directly instead
+   * of the formula: `income` for `from ≤ salary < below`. Checked before the brackets.
+   */
+  fixedIncomeRows: z.array(z.strictObject({ from: yen, below: yen, income: yen })),
+  /**
+   * 所得税法 別表第五: in this salary range the salary is first cut down to a multiple of `unit`
+   * (4,000 yen), and the bracket's formula (chosen by the actual salary) is applied to that amount.
+   */
+  stepping: z
+    .strictObject({
+      from: yen,
+      below: yen,
+      unit: z.number().int().min(1),
+    })
+    .optional(),
+  /**
+   * 所得金額調整控除 for people with both salary and public-pension income:
+   * min(給与所得, cap) + min(年金所得, cap) − cap, when positive, is taken off the salary income.
+   */
+  salaryPensionAdjustmentCap: yen.optional(),
+});
+
+/** 後期高齢者医療 copay ratio (窓口負担割合) and income category tests. */
+export const kokiCopayRuleSchema = z.strictObject({
+  ...ruleBase,
+  scheme: z.literal('koki'),
+  kind: z.literal('copay-ratio'),
+  /** 現役並み所得: someone insured in the household has 住民税課税所得 of at least this. */
+  currentLevelTaxableIncome: yen,
+  /** 現役並みⅡ and Ⅲ start at these 課税所得 amounts. */
+  currentLevelTwoTaxableIncome: yen,
+  currentLevelThreeTaxableIncome: yen,
+  /**
+   * 基準収入額適用: a 現役並み household falls back to the ordinary test when the insured's
+   * revenue (収入) is below `singleBelow` (one insured; also when one insured lives with
+   * 70–74-year-olds, their combined revenue below `multipleBelow`) or, for two or more insured,
+   * their combined revenue is below `multipleBelow`.
+   */
+  revenueFallback: z.strictObject({ singleBelow: yen, multipleBelow: yen }),
+  /** 一般Ⅱ (2割): 課税所得 at least this and 年金収入 + その他の合計所得金額 at least the limits. */
+  twoTenths: z
+    .strictObject({
+      taxableIncome: yen,
+      singleAtLeast: yen,
+      multipleAtLeast: yen,
+    })
+    .optional(),
+  /** 区分Ⅰ: household 住民税非課税 and every member's income 0 with these deductions. */
+  lowIncomeOne: z.strictObject({ pensionDeduction: yen, salaryDeduction: yen }),
 });
 
 export const ruleFileSchema = z.discriminatedUnion('kind', [
@@ -159,6 +219,11 @@ export const ruleFileSchema = z.discriminatedUnion('kind', [
   basicDeductionRuleSchema,
   reductionThresholdRuleSchema,
   kokiPremiumRuleSchema,
+  salaryDeductionRuleSchema,
+  kokiCopayRuleSchema,
+  ...benefitRuleSchemas,
+  kokuhoPremiumRuleSchema,
+  kokuhoNationalRuleSchema,
 ]);
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
@@ -166,3 +231,5 @@ export type PensionDeductionRule = z.infer<typeof pensionDeductionRuleSchema>;
 export type BasicDeductionRule = z.infer<typeof basicDeductionRuleSchema>;
 export type ReductionThresholdRule = z.infer<typeof reductionThresholdRuleSchema>;
 export type KokiPremiumRule = z.infer<typeof kokiPremiumRuleSchema>;
+export type SalaryDeductionRule = z.infer<typeof salaryDeductionRuleSchema>;
+export type KokiCopayRule = z.infer<typeof kokiCopayRuleSchema>;

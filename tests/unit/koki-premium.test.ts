@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { calculate, type Calculation, type KokiPremiumResult } from '../../src/calc';
 
-function single(publicPension: number, options: { fiscalYear?: number; region?: string; birthDate?: string } = {}) {
+function single(
+  publicPension: number,
+  options: { fiscalYear?: number; region?: string; birthDate?: string } = {},
+) {
   return {
     kind: 'koki-premium' as const,
     region: options.region ?? 'fukuoka',
