@@ -20,7 +20,25 @@ export default defineConfig({
     short_name: 'HokenLens',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab + scripting: run the page layer on any other site when the user asks (toolbar,
+    // context menu, shortcut). Sites the user enables for good are optional host permissions,
+    // requested one origin at a time.
+    permissions: ['storage', 'activeTab', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next insurance term and explain it',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous insurance term and explain it',
+      },
+      'toggle-highlighting': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn term highlighting on this page on or off',
+      },
+    },
     action: { default_title: 'HokenLens' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
@@ -31,6 +49,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -42,7 +42,23 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /** Every URL requested by any page, extension page or worker in this browser. */
+  requests: string[];
+  /** Closes the browser; throws if anything was requested outside loopback and the extension. */
   close(): Promise<void>;
+}
+
+/**
+ * Privacy check shared by every browser test: the fixture pages only load from the loopback test
+ * server, so a request to any other origin can only come from the extension, and must not exist.
+ */
+export function foreignRequests(requests: readonly string[], extensionId: string): string[] {
+  return requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'chrome-extension:') return hostname !== extensionId;
+    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return false;
+    return !['127.0.0.1', 'localhost'].includes(hostname);
+  });
 }
 
 /** Launches Debian's Chromium headless with the e2e build of the extension loaded. */
@@ -74,13 +90,22 @@ export async function launchWithExtension(locale = 'en-US'): Promise<ExtensionBr
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
   return {
     context,
     extensionId,
     serviceWorker,
+    requests,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+      const foreign = foreignRequests(requests, extensionId);
+      if (foreign.length > 0) {
+        throw new Error(
+          `Requests left the device during the browser tests:\n${foreign.join('\n')}`,
+        );
+      }
     },
   };
 }
