@@ -7,6 +7,12 @@ import { calcKokuhoPremium, kokuhoPremiumRequestSchema } from './kokuho-premium'
 import { calcDeadlines, deadlinesRequestSchema } from './deadlines';
 import { calcEligibility, eligibilityRequestSchema } from './eligibility';
 import { calcHighCost, highCostRequestSchema } from './high-cost';
+import {
+  annualOutpatientRequestSchema,
+  calcAnnualOutpatient,
+  calcCombinedCare,
+  combinedCareRequestSchema,
+} from './high-cost-annual';
 import { calcMeals, mealsRequestSchema } from './meals';
 import { MissingRuleError, type Calculation } from './types';
 
@@ -18,6 +24,12 @@ export type { KokuhoPremiumRequest, KokuhoPremiumResult } from './kokuho-premium
 export type { DeadlinesRequest, DeadlinesResult } from './deadlines';
 export type { EligibilityRequest, EligibilityResult } from './eligibility';
 export type { HighCostRequest, HighCostResult } from './high-cost';
+export type {
+  AnnualOutpatientRequest,
+  AnnualOutpatientResult,
+  CombinedCareRequest,
+  CombinedCareResult,
+} from './high-cost-annual';
 export type { MealsRequest, MealsResult } from './meals';
 
 /** Every calculation the product can do, one variant per `kind`. */
@@ -27,6 +39,8 @@ export const calcRequestSchema = z.discriminatedUnion('kind', [
   kokiCopayRequestSchema,
   kokuhoPremiumRequestSchema,
   highCostRequestSchema,
+  annualOutpatientRequestSchema,
+  combinedCareRequestSchema,
   mealsRequestSchema,
   deadlinesRequestSchema,
   eligibilityRequestSchema,
@@ -77,6 +91,10 @@ export function calculate(request: unknown, rules: RuleSet = shippedRules()): Ca
         return { ok: true, calculation: calcKokuhoPremium(data, rules) };
       case 'high-cost':
         return { ok: true, calculation: calcHighCost(data, rules) };
+      case 'high-cost-annual-outpatient':
+        return { ok: true, calculation: calcAnnualOutpatient(data, rules) };
+      case 'combined-care':
+        return { ok: true, calculation: calcCombinedCare(data, rules) };
       case 'meals':
         return { ok: true, calculation: calcMeals(data, rules) };
       case 'deadlines':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findRule, type RuleSet } from '../rules';
-import { isoDate, regionIdSchema, type KokiPremiumRule } from '../rules/schema';
+import { isoDate, type KokiPremiumRule } from '../rules/schema';
 import { legalAge } from './dates';
 import {
   basicDeductionFor,
@@ -15,6 +15,11 @@ import { applyRateFloor, ppmToPercent, roundYen } from './money';
 import { MissingRuleError, Working, type Calculation } from './types';
 
 export { incomeInputSchema } from './income';
+
+/** A region id as in the rule files (`fukuoka`, `hokkaido/sapporo`), with a localizable message. */
+export const regionInput = z
+  .string({ error: 'errors.regionMissing' })
+  .regex(/^(national|[a-z]+(\/[a-z-]+)?)$/, { error: 'errors.regionFormat' });
 
 export const kokiMemberSchema = z.strictObject({
   id: z.string().min(1, { error: 'errors.memberIdMissing' }).max(40),
@@ -35,7 +40,7 @@ export const kokiMemberSchema = z.strictObject({
 export const kokiPremiumRequestSchema = z
   .strictObject({
     kind: z.literal('koki-premium'),
-    region: regionIdSchema,
+    region: regionInput,
     /** 年度: the fiscal year starting April 1 of this year. */
     fiscalYear: z
       .number({ error: 'errors.notANumber' })
@@ -43,7 +48,7 @@ export const kokiPremiumRequestSchema = z
       .min(2008, { error: 'errors.fiscalYearTooEarly' })
       .max(2100, { error: 'errors.fiscalYearTooLate' }),
     members: z
-      .array(kokiMemberSchema)
+      .array(kokiMemberSchema, { error: 'errors.noMembers' })
       .min(1, { error: 'errors.noMembers' })
       .max(12, { error: 'errors.tooManyMembers' }),
   })
@@ -148,31 +153,26 @@ export function calcKokiPremium(
   const incomeYear = fy - 1;
   const dec31 = `${incomeYear}-12-31`;
 
-  const rule = require(
-    findRule(rules, { kind: 'premium', scheme: 'koki', region: request.region, date }),
-    'premium',
-    request.region,
+  const rule = require(findRule(rules, {
+    kind: 'premium',
+    scheme: 'koki',
+    region: request.region,
     date,
-  );
+  }), 'premium', request.region, date);
   working.use(rule);
-  const thresholds = require(
-    findRule(rules, { kind: 'reduction-thresholds', scheme: 'koki', region: request.region, date }),
-    'reduction-thresholds',
-    'national',
+  const thresholds = require(findRule(rules, {
+    kind: 'reduction-thresholds',
+    scheme: 'koki',
+    region: request.region,
     date,
-  );
+  }), 'reduction-thresholds', 'national', date);
   working.use(thresholds);
-  const basic = require(
-    findRule(rules, {
-      kind: 'basic-deduction',
-      scheme: 'national',
-      region: 'national',
-      date: `${incomeYear}-01-01`,
-    }),
-    'basic-deduction',
-    'national',
-    `${incomeYear}-01-01`,
-  );
+  const basic = require(findRule(rules, {
+    kind: 'basic-deduction',
+    scheme: 'national',
+    region: 'national',
+    date: `${incomeYear}-01-01`,
+  }), 'basic-deduction', 'national', `${incomeYear}-01-01`);
   working.use(basic);
 
   // Only the insured and the 世帯主 take part; other household members do not count.
@@ -186,7 +186,7 @@ export function calcKokiPremium(
       member.id,
       computeIncome(rules, member.income, age, incomeYear, working, member.id),
     );
-    if (member.insured) warnIfTooYoung(member, working, fy);
+    if (member.insured) warnAboutAge(member, working, fy);
   }
 
   // 軽減判定: household total of 軽減判定所得 against the thresholds.
@@ -337,12 +337,21 @@ export function calcKokiPremium(
 
 /**
  * 後期 covers people aged 75 or more, and 65–74-year-olds certified for a disability. A younger
- * insured member is probably a typing mistake, so say so instead of failing.
+ * insured member is probably a typing mistake, so say so instead of failing. Someone who turns 75
+ * during the year joins on their birthday and pays by the month from then on (月割), which this
+ * calculator does not model: it says so.
  */
-function warnIfTooYoung(member: KokiMember, working: Working, fiscalYear: number): void {
-  const ageAtYearEnd = legalAge(member.birthDate, `${fiscalYear + 1}-03-31`);
+function warnAboutAge(member: KokiMember, working: Working, fiscalYear: number): void {
+  const yearEnd = `${fiscalYear + 1}-03-31`;
+  const ageAtYearEnd = legalAge(member.birthDate, yearEnd);
   const minimumAge = member.disabilityCertifiedOn === undefined ? 75 : 65;
   if (ageAtYearEnd < minimumAge) {
     working.warn('warnings.insuredTooYoung', { member: member.id, age: ageAtYearEnd });
+    return;
+  }
+  if (member.disabilityCertifiedOn !== undefined) return;
+  const seventyFifth = `${Number(member.birthDate.slice(0, 4)) + 75}${member.birthDate.slice(4)}`;
+  if (seventyFifth > `${fiscalYear}-04-01` && seventyFifth <= yearEnd) {
+    working.warn('warnings.joinsDuringYear', { member: member.id, date: seventyFifth });
   }
 }

@@ -48,6 +48,8 @@ export function findRule<K extends RuleKind>(
 /** Regions with a rule of this kind and scheme, with the fiscal years they cover. */
 export function regionsWith(set: RuleSet, kind: RuleKind, scheme: RuleFile['scheme']): string[] {
   return [
-    ...new Set(set.rules.filter((r) => r.kind === kind && r.scheme === scheme).map((r) => r.region)),
+    ...new Set(
+      set.rules.filter((r) => r.kind === kind && r.scheme === scheme).map((r) => r.region),
+    ),
   ].sort();
 }
