@@ -25,6 +25,12 @@ export function formatYen(amount: number, language: LanguageCode): string {
 }
 
 /**
+ * Languages to try, in order, before English. Explanations in standard Japanese exist for only a
+ * few terms; a Japanese reader is better served by easy Japanese than by English.
+ */
+const FALLBACKS: Partial<Record<LanguageCode, LanguageCode[]>> = { ja: ['ja-easy'] };
+
+/**
  * Creates an isolated i18next instance for one face. Resources come from `load` (a dynamic import
  * in extension pages, a message to the background in the content script), so nothing here touches
  * the network. English is always loaded as the fallback.
@@ -34,7 +40,7 @@ export async function createI18n(
   namespaces: readonly Namespace[],
   load: BundleLoader,
 ): Promise<i18n> {
-  const languages = language === FALLBACK_LANGUAGE ? [language] : [language, FALLBACK_LANGUAGE];
+  const languages = [...new Set([language, ...(FALLBACKS[language] ?? []), FALLBACK_LANGUAGE])];
   const resources: Record<string, Record<string, ResourceBundle>> = {};
   await Promise.all(
     languages.flatMap((lng) =>
@@ -47,17 +53,25 @@ export async function createI18n(
   const instance = createInstance();
   await instance.init({
     lng: language,
-    fallbackLng: FALLBACK_LANGUAGE,
-    supportedLngs: languages,
+    fallbackLng: languages.slice(1),
     ns: [...namespaces],
     defaultNS: namespaces[0] ?? 'ui',
-    resources,
+    resources: {},
     // Preact escapes text; explanations are never rendered as HTML.
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  instance.services.formatter?.add('yen', (value: unknown, lng: string | undefined) =>
-    typeof value === 'number' ? formatYen(value, (lng ?? language) as LanguageCode) : String(value),
+  // i18next rewrites codes into its canonical form ("ja-easy" becomes "ja-Easy"); resources must be
+  // stored under the same form or the lookup silently falls back to English.
+  const code = (lng: LanguageCode) => instance.services.languageUtils.formatLanguageCode(lng);
+  for (const [lng, bundles] of Object.entries(resources)) {
+    for (const [ns, bundle] of Object.entries(bundles)) {
+      instance.addResourceBundle(code(lng as LanguageCode), ns, bundle, true, true);
+    }
+  }
+  // Money is formatted for the reader's language, whichever fallback supplied the sentence.
+  instance.services.formatter?.add('yen', (value: unknown) =>
+    typeof value === 'number' ? formatYen(value, language) : String(value),
   );
   return instance;
 }

@@ -112,3 +112,24 @@ describe('formatYen', () => {
     expect(formatYen(127260, 'zh-Hans')).toBe('127,260日元');
   });
 });
+
+describe('fallback for Japanese readers', () => {
+  it('explains a term without a standard-Japanese text in easy Japanese, not in English', async () => {
+    const i18n = await createI18n('ja', ['glossary'], loadBundle);
+    const ja = (await loadBundle('ja', 'glossary')) as Record<string, unknown>;
+    const easy = (await loadBundle('ja-easy', 'glossary')) as Record<string, { short: string }>;
+    const id = Object.keys(easy).find((key) => !(key in ja))!;
+    expect(i18n.t(`${id}.short`, { ns: 'glossary' })).toBe(easy[id]!.short);
+  });
+});
+
+describe('easy Japanese', () => {
+  it('is used as the reader language, with its own yen format', async () => {
+    const i18n = await createI18n('ja-easy', ['glossary', 'ui'], loadBundle);
+    const easy = (await loadBundle('ja-easy', 'glossary')) as Record<string, { short: string }>;
+    expect(i18n.t('kokumin-kenko-hoken.short', { ns: 'glossary' })).toBe(
+      easy['kokumin-kenko-hoken']!.short,
+    );
+    expect(i18n.t('{{amount, yen}}', { amount: 1000 })).toBe('1,000えん');
+  });
+});
