@@ -168,27 +168,26 @@ describe('glossary locales', () => {
       expect(Object.keys(glossary).filter((id) => !termIds.has(id))).toEqual([]);
     });
 
-    it.runIf(complete || (requireAll && isRequired(language)))(
-      'explains every term with a non-empty short and long',
-      () => {
+    // Completeness is asserted for complete and required languages only; a supplementary locale
+    // such as standard Japanese (ja, which falls back to easy Japanese) ships a few entries.
+    const mustBeComplete = complete || (requireAll && isRequired(language));
+    if (mustBeComplete)
+      it('explains every term with a non-empty short and long', () => {
         const missing = catalogue
           .filter((term) => !glossary[term.id]?.short?.trim() || !glossary[term.id]?.long?.trim())
           .map((term) => term.id);
         expect(missing).toEqual([]);
-      },
-    );
+      });
 
-    it.runIf(complete || (requireAll && isRequired(language)))(
-      'explains every sense of every multi-sense term',
-      () => {
+    if (mustBeComplete)
+      it('explains every sense of every multi-sense term', () => {
         const missing = catalogue.flatMap((term) =>
           (term.senses ?? [])
             .filter((sense) => !glossary[term.id]?.senses?.[sense.id]?.short?.trim())
             .map((sense) => `${term.id}#${sense.id}`),
         );
         expect(missing).toEqual([]);
-      },
-    );
+      });
 
     it('has a non-empty short and long in every entry it ships, senses included', () => {
       const empty = Object.entries(glossary).flatMap(([id, entry]) => {
