@@ -23,7 +23,10 @@ export default defineConfig({
     // activeTab + scripting: run the page layer on any other site when the user asks (toolbar,
     // context menu, shortcut). Sites the user enables for good are optional host permissions,
     // requested one origin at a time.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // contextMenus: the "Explain with HokenLens" item on selected text; the selection comes with
+    // the click, so it needs no access to the page. (sidePanel is added by WXT for the side panel
+    // entrypoint on Chrome; Firefox gets sidebar_action instead, which needs no permission.)
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'next-term': {

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
+import { explanationFacts } from './glossary/facts';
 import { openCalculator } from './page/activation';
 import { resolveLanguage } from './i18n/languages';
 import { loadBundle, SHIPPED_LANGUAGES } from './i18n/resources';
 import { NotFoundError, type Handlers } from './message-handlers';
 import type { SettingsResponse } from './messaging';
-import { readSettings, updateSettings, type Settings } from './settings';
+import { readSettings, replaceSettings, updateSettings, type Settings } from './settings';
 
 function browserLanguages(): string[] {
   const languages = [...(globalThis.navigator?.languages ?? [])];
@@ -35,6 +36,9 @@ export function createBackgroundHandlers(): Handlers {
     async updateSettings(patch) {
       return respond(await updateSettings(patch), false);
     },
+    async replaceSettings(settings) {
+      return respond(await replaceSettings(settings), false);
+    },
     async getLocaleBundle({ language, namespace }) {
       const bundle = await loadBundle(language, namespace);
       if (!bundle) throw new NotFoundError(`No ${namespace} resources for ${language}`);
@@ -43,6 +47,16 @@ export function createBackgroundHandlers(): Handlers {
     async reportError({ where, message }) {
       console.warn(`[HokenLens] ${where}: ${message}`);
       return null;
+    },
+    async getExplanationFacts() {
+      const today = new Date();
+      const iso = new Date(today.getTime() - today.getTimezoneOffset() * 60_000)
+        .toISOString()
+        .slice(0, 10);
+      return { ...explanationFacts(iso).values };
+    },
+    async listLanguages() {
+      return [...SHIPPED_LANGUAGES];
     },
     async openCalculator(request) {
       return { opened: await openCalculator(request) };

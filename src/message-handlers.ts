@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { LANGUAGE_CODES } from './i18n/languages';
 import { NAMESPACES } from './i18n/resources';
 import { onMessage, type MessageIssue, type ProtocolMap } from './messaging';
-import { settingsPatchSchema } from './settings';
+import { settingsPatchSchema, settingsSchema } from './settings';
 
 /** The schema of every request in the ProtocolMap. The background checks each payload first. */
 export const requestSchemas = {
   getSettings: z.undefined(),
   updateSettings: settingsPatchSchema,
+  replaceSettings: settingsSchema,
   getLocaleBundle: z.strictObject({
     language: z.enum(LANGUAGE_CODES),
     namespace: z.enum(NAMESPACES),
@@ -17,8 +18,14 @@ export const requestSchemas = {
     message: z.string().max(2000),
   }),
   openCalculator: z.strictObject({
-    calc: z.string().regex(/^[a-z0-9-]+$/).max(60),
-    termId: z.string().regex(/^[a-z0-9-]+$/).max(80),
+    calc: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(60),
+    termId: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(80),
     region: z
       .string()
       .regex(/^[a-z]+(\/[a-z-]+)?$/)
@@ -27,6 +34,8 @@ export const requestSchemas = {
     scheme: z.enum(['kokuho', 'koki']).optional(),
     url: z.url().max(4000),
   }),
+  listLanguages: z.undefined(),
+  getExplanationFacts: z.undefined(),
 } satisfies Record<keyof ProtocolMap, z.ZodType>;
 
 export type MessageType = keyof ProtocolMap;

@@ -11,6 +11,8 @@ import type { Settings, SettingsPatch } from './settings';
 export interface ProtocolMap {
   getSettings(): Result<SettingsResponse>;
   updateSettings(patch: SettingsPatch): Result<SettingsResponse>;
+  /** Replaces every setting at once: an imported settings file, or a reset to the defaults. */
+  replaceSettings(settings: Settings): Result<SettingsResponse>;
   getLocaleBundle(request: {
     language: LanguageCode;
     namespace: Namespace;
@@ -18,6 +20,10 @@ export interface ProtocolMap {
   reportError(report: { where: string; message: string }): Result<null>;
   /** From the popover: open the calculator for a term with the page's region (see src/page/calc-intent.ts). */
   openCalculator(request: OpenCalculatorRequest): Result<{ opened: 'popup' | 'tab' }>;
+  /** Languages that ship explanations (the popover offers them to switch to). */
+  listLanguages(): Result<LanguageCode[]>;
+  /** Figures that glossary explanations quote (`{{notifyDays}}`), from the rules in force today. */
+  getExplanationFacts(): Result<Record<string, string>>;
 }
 
 export interface OpenCalculatorRequest {

@@ -39,7 +39,9 @@ function highlightCss(categories: readonly string[]): string {
     const [light, dark] = CATEGORY_TINTS[category] ?? DEFAULT_TINT;
     const name = categoryHighlightName(category);
     rules.push(`::highlight(${name}) { background-color: ${light}; }`);
-    rules.push(`@media (prefers-color-scheme: dark) { ::highlight(${name}) { background-color: ${dark}; } }`);
+    rules.push(
+      `@media (prefers-color-scheme: dark) { ::highlight(${name}) { background-color: ${dark}; } }`,
+    );
   }
   return rules.join('\n');
 }
@@ -58,18 +60,29 @@ export interface Highlighter {
   remove(items: readonly PaintedRange[]): void;
   /** Shows or hides every highlight without forgetting them (the toggle command). */
   setVisible(visible: boolean): void;
+  /** Brings the highlight styles into an open shadow root (document styles do not reach in). */
+  adopt(root: ShadowRoot): void;
   readonly visible: boolean;
   clear(): void;
   dispose(): void;
 }
 
-export function createHighlighter(doc: Document, categories: readonly string[]): Highlighter {
+/**
+ * `tint: false` paints the underline alone (the reader's choice for pages that already use colour
+ * or when tinted backgrounds are hard to read through).
+ */
+export function createHighlighter(
+  doc: Document,
+  categories: readonly string[],
+  { tint = true }: { tint?: boolean } = {},
+): Highlighter {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(categories));
+  sheet.replaceSync(highlightCss(tint ? categories : []));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   const all = new Highlight();
   const byCategory = new Map<string, Highlight>();
   let visible = true;
+  const adopted = new Set<ShadowRoot>();
 
   function register() {
     CSS.highlights.set(HIGHLIGHT_NAME, all);
@@ -117,6 +130,11 @@ export function createHighlighter(doc: Document, categories: readonly string[]):
     get visible() {
       return visible;
     },
+    adopt(root) {
+      if (adopted.has(root)) return;
+      adopted.add(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    },
     clear() {
       all.clear();
       for (const highlight of byCategory.values()) highlight.clear();
@@ -125,6 +143,10 @@ export function createHighlighter(doc: Document, categories: readonly string[]):
       this.clear();
       unregister();
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      for (const root of adopted) {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      }
+      adopted.clear();
     },
   };
 }

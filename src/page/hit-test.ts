@@ -8,9 +8,24 @@ interface CaretPoint {
 }
 
 /** The text position under a point: `caretPositionFromPoint`, else WebKit's `caretRangeFromPoint`. */
-export function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: readonly ShadowRoot[] = [],
+): CaretPoint | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // Open shadow roots must be named, or the caret stops at their host.
+    const position =
+      shadowRoots.length > 0
+        ? (
+            doc.caretPositionFromPoint as (
+              x: number,
+              y: number,
+              options: { shadowRoots: readonly ShadowRoot[] },
+            ) => CaretPosition | null
+          )(x, y, { shadowRoots })
+        : doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   const legacy = (
@@ -78,7 +93,7 @@ export function pageMatchAtPoint(
   x: number,
   y: number,
 ): PageMatch | undefined {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, index.shadowRoots());
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   // The caret may sit just after the last character of a term when the pointer is on its right half.
   for (const offset of [caret.offset, caret.offset - 1]) {

@@ -4,7 +4,7 @@
  * page's own (often fixed) sizes.
  */
 export const POPOVER_CSS = `
-:host { all: initial; }
+:host { all: initial; font-size: medium; }
 .root {
   position: fixed;
   top: 0;
@@ -12,7 +12,7 @@ export const POPOVER_CSS = `
   z-index: 2147483647;
   width: max-content;
   max-width: min(24em, calc(100vw - 16px));
-  font: normal medium/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", sans-serif;
+  font: normal calc(var(--scale, 1) * 1em)/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", sans-serif;
   color: #1b1b1f;
   --bg: #fffdf7; --border: #d9c9a3; --muted: #5b5347; --accent: #0b57d0; --hover: rgb(0 0 0 / 0.07);
 }

@@ -16,6 +16,10 @@ export interface Popover {
   isOpen(): boolean;
   contains(target: EventTarget | null): boolean;
   setTheme(theme: PopoverTheme): void;
+  /** Text size on top of the reader's default font size (1, 1.25, 1.5). */
+  setScale(scale: number): void;
+  /** A place inside the shadow root for short-lived helper nodes (copy fallback). */
+  scratch(): Node | undefined;
   dispose(): void;
 }
 
@@ -30,10 +34,15 @@ export function createPopover(doc: Document, onHide: () => void): Popover {
   let open = false;
   let theme: PopoverTheme = 'system';
   let generation = 0;
+  let scale = 1;
 
   function ensureHost(): HTMLDivElement {
     if (container) return container;
-    host = doc.createElement(HOST_TAG);
+    // Created in a document without a browsing context, then adopted: if the page defined
+    // `hokenlens-popover` itself, its class is not running when the closed root is attached, so
+    // ElementInternals.shadowRoot stays null for it even after the element is upgraded.
+    const scratch = doc.implementation.createHTMLDocument('');
+    host = doc.adoptNode(scratch.createElement(HOST_TAG));
     shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(POPOVER_CSS);
@@ -42,6 +51,7 @@ export function createPopover(doc: Document, onHide: () => void): Popover {
     container.className = 'root';
     container.hidden = true;
     if (theme !== 'system') container.dataset.theme = theme;
+    if (scale !== 1) container.style.setProperty('--scale', String(scale));
     shadow.append(container);
     doc.documentElement.append(host);
     return container;
@@ -85,7 +95,14 @@ export function createPopover(doc: Document, onHide: () => void): Popover {
     hide,
     isOpen: () => open,
     contains: (target) =>
-      !!host && target instanceof Node && (host === target || host.contains(target) || !!shadow?.contains(target)),
+      !!host &&
+      target instanceof Node &&
+      (host === target || host.contains(target) || !!shadow?.contains(target)),
+    scratch: () => shadow,
+    setScale(next) {
+      scale = next;
+      container?.style.setProperty('--scale', String(next));
+    },
     setTheme(next) {
       theme = next;
       if (!container) return;

@@ -57,6 +57,8 @@ export interface TextIndex {
   nodes: Text[];
   /** `starts[i]` is the offset of `nodes[i]` in `text`. */
   starts: number[];
+  /** Open shadow roots whose text is in the index (they need the highlight styles too). */
+  shadowRoots: ShadowRoot[];
   /** Position of each node in `nodes`. */
   positions: Map<Text, number>;
 }
@@ -65,7 +67,6 @@ export interface TextIndex {
 export function isInline(element: Element): boolean {
   return INLINE.has(element.localName);
 }
-
 
 interface ElementState {
   /** Text under this element is not indexed. */
@@ -87,7 +88,8 @@ function isSkipped(element: Element, exclude: Node | null): boolean {
 /** True when `node` or one of its ancestors keeps its text out of the index. */
 function skippedFromAbove(node: Node, exclude: Node | null): boolean {
   for (let current: Node | null = node; current; current = current.parentNode) {
-    if (current.nodeType === Node.ELEMENT_NODE && isSkipped(current as Element, exclude)) return true;
+    if (current.nodeType === Node.ELEMENT_NODE && isSkipped(current as Element, exclude))
+      return true;
   }
   return false;
 }
@@ -117,6 +119,7 @@ export class TextIndexBuilder {
   private lastBlock: Node | null = null;
   private readonly states = new Map<Node, ElementState>();
   private readonly walkers: TreeWalker[] = [];
+  private readonly shadowRoots: ShadowRoot[] = [];
 
   constructor(
     private readonly root: Node,
@@ -167,7 +170,10 @@ export class TextIndexBuilder {
       }
       if (node.nodeType === Node.ELEMENT_NODE) {
         const shadow = (node as Element).shadowRoot;
-        if (shadow && !this.stateOf(node).skip) this.walkers.push(this.walkerFor(shadow));
+        if (shadow && !this.stateOf(node).skip) {
+          this.shadowRoots.push(shadow);
+          this.walkers.push(this.walkerFor(shadow));
+        }
         continue;
       }
       const text = node as Text;
@@ -197,6 +203,7 @@ export class TextIndexBuilder {
       text: this.parts.join(''),
       nodes,
       starts: this.starts,
+      shadowRoots: this.shadowRoots,
       positions: new Map(nodes.map((n, i) => [n, i])),
     };
   }

@@ -54,6 +54,10 @@ export interface TermCardProps {
   status?: string;
   /** Move focus into the card when it opens (keyboard navigation). */
   autoFocus?: boolean;
+  /** Show the reading (ふりがな) under the term; readers who know the terms may turn it off. */
+  showReading?: boolean;
+  /** Open with the long explanation and the action already shown. */
+  expandedByDefault?: boolean;
 }
 
 /**
@@ -76,10 +80,12 @@ export function TermCard({
   onOpenCalculator,
   status,
   autoFocus = false,
+  showReading = true,
+  expandedByDefault = false,
 }: TermCardProps) {
   const titleId = `hokenlens-term-${term.id}`;
   const moreId = `hokenlens-more-${term.id}`;
-  const [expanded, setExpanded] = useState(false);
+  const [expanded, setExpanded] = useState(expandedByDefault);
   const dialog = useRef<HTMLDivElement>(null);
   const hasMore = !!(explanation?.long || explanation?.action);
   const source = explanation?.source;
@@ -104,12 +110,14 @@ export function TermCard({
           <p class="term" id={titleId} lang="ja">
             {term.ja}
           </p>
-          <p class="reading" lang="ja">
-            <span class="visually-hidden" lang={lang}>
-              {labels.reading}:{' '}
-            </span>
-            {term.reading}
-          </p>
+          {showReading ? (
+            <p class="reading" lang="ja">
+              <span class="visually-hidden" lang={lang}>
+                {labels.reading}:{' '}
+              </span>
+              {term.reading}
+            </p>
+          ) : null}
         </div>
         <button type="button" class="close" onClick={onClose} aria-label={labels.close} lang={lang}>
           ×

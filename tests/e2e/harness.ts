@@ -17,6 +17,13 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** No scripts, no inline styles, nothing from elsewhere: the strictest policy a site might send. */
+export const STRICT_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'";
+
+/** A common strict policy for sites with their own scripts: nothing inline, nothing from elsewhere. */
+export const SELF_CSP = "default-src 'self'; style-src 'self'";
+
 /** Serves tests/fixtures on 127.0.0.1 with an ephemeral port. */
 export async function startFixtureServer(): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
@@ -30,7 +37,13 @@ export async function startFixtureServer(): Promise<{ server: Server; origin: st
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // `*.csp.html` fixtures are served with a strict Content Security Policy.
+      ...(file.endsWith('.csp.html') ? { 'content-security-policy': STRICT_CSP } : {}),
+      // `*.self-csp.html` fixtures: scripts and styles only from the page's own origin.
+      ...(file.endsWith('.self-csp.html') ? { 'content-security-policy': SELF_CSP } : {}),
+    });
     response.end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -62,7 +75,10 @@ export function foreignRequests(requests: readonly string[], extensionId: string
 }
 
 /** Launches Debian's Chromium headless with the e2e build of the extension loaded. */
-export async function launchWithExtension(locale = 'en-US'): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  locale = 'en-US',
+  extraArgs: readonly string[] = [],
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No e2e build at ${EXTENSION_DIR}; run "npm run test:e2e", which builds it first.`,
@@ -84,6 +100,7 @@ export async function launchWithExtension(locale = 'en-US'): Promise<ExtensionBr
       '--disable-sync',
       '--no-first-run',
       `--lang=${locale}`,
+      ...extraArgs,
     ],
   });
   const serviceWorker =

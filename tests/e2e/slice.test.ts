@@ -190,8 +190,8 @@ describe('HokenLens in real Chromium', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await page.selectOption('#region', 'fukuoka');
     await page.selectOption('#fiscal-year', '2024');
-    await page.fill('#birth-date', '1947-06-15');
-    await page.fill('#pension', '2,200,000');
+    await page.fill('#members-0-birth-date', '1947-06-15');
+    await page.fill('#members-0-income-public-pension', '2,200,000');
     await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('[data-testid=total]')).toContain('127,260');
     const steps = await page.$$eval('.steps li', (items) =>
@@ -210,11 +210,13 @@ describe('HokenLens in real Chromium', () => {
   it('shows a localized message and keeps the input when the pension is not a whole number', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.fill('#birth-date', '1947-06-15');
-    await page.fill('#pension', '2200000.5');
+    await page.fill('#members-0-birth-date', '1947-06-15');
+    await page.fill('#members-0-income-public-pension', '2200000.5');
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('#pension-error')).toContain('whole number');
-    expect(await page.inputValue('#pension')).toBe('2200000.5');
+    await expect
+      .poll(() => page.textContent('#members-0-income-public-pension-error'))
+      .toContain('whole number');
+    expect(await page.inputValue('#members-0-income-public-pension')).toBe('2200000.5');
     expect(await page.$('[data-testid=total]')).toBeNull();
     await page.close();
   });

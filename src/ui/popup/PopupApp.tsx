@@ -1,237 +1,303 @@
 import type { i18n } from 'i18next';
-import { useMemo, useState } from 'preact/hooks';
-import { calculate, type Calculation, type CalcOutcome, type KokiPremiumResult } from '../../calc';
-import { legalAge } from '../../calc/dates';
-import type { LanguageCode } from '../../i18n/languages';
-import { shippedRules } from '../../rules';
-import { StepList } from '../StepList';
-import { parseYenInput } from './parse-input';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { calculate, type CalcOutcome } from '../../calc';
+import { readCustomRules, withCustomRules } from '../../custom-rules';
+import { LANGUAGES, type LanguageCode } from '../../i18n/languages';
+import { SHIPPED_LANGUAGES } from '../../i18n/resources';
+import { i18nFor } from '../calc/i18n-cache';
+import type { RuleFile } from '../../rules';
+import { CalcForm, regionLabel } from '../calc/CalcForm';
+import { CustomRulesPanel } from '../calc/CustomRulesPanel';
+import {
+  buildRequest,
+  fieldId,
+  futureNotes,
+  initialState,
+  requestContext,
+  shownPaths,
+  type FormIssue,
+  type FormState,
+} from '../calc/form-model';
+import { HouseholdPanel } from '../calc/HouseholdPanel';
+import { mapCalcIssues, placeIssues } from '../calc/issues';
+import { printRequestItem } from '../calc/print-summary';
+import { ResultView } from '../calc/ResultView';
+import { CALC_KINDS, type CalcKind } from '../calc/spec';
+import { translator } from '../calc/result-rows';
+import { buildSummaryText } from '../calc/summary-text';
+import type { PopupStart } from './page-preselect';
 
 interface Props {
   i18n: i18n;
   language: LanguageCode;
+  start?: PopupStart;
 }
 
-type FieldErrors = Partial<Record<'birthDate' | 'pension' | 'other', string>>;
+type Answer =
+  | { kind: CalcKind; request: Record<string, unknown>; outcome: CalcOutcome }
+  | { kind: CalcKind; request: Record<string, unknown>; crashed: true };
 
-function kokiRegions(): Map<string, number[]> {
-  const regions = new Map<string, number[]>();
-  for (const rule of shippedRules().rules) {
-    if (rule.kind !== 'premium' || rule.scheme !== 'koki') continue;
-    const years = regions.get(rule.region) ?? [];
-    years.push(Number(rule.validFrom.slice(0, 4)));
-    regions.set(
-      rule.region,
-      years.sort((a, b) => a - b),
-    );
-  }
-  return regions;
-}
+const today = () => new Date().toISOString().slice(0, 10);
 
-/** The toolbar popup: the 後期高齢者医療 premium for one person. */
-export function PopupApp({ i18n, language }: Props) {
+/** The toolbar popup: every calculator as a form, its answer, and the volunteer tools. */
+export function PopupApp({ i18n, language, start = {} }: Props) {
   const t = i18n.t.bind(i18n);
-  const regions = useMemo(kokiRegions, []);
-  const regionIds = [...regions.keys()];
-  const [region, setRegion] = useState(
-    regionIds.includes('fukuoka') ? 'fukuoka' : (regionIds[0] ?? ''),
+  const memberName = (n: number) => t('ui:calcForms.defaultMemberName', { n });
+  const [customRules, setCustomRules] = useState<RuleFile[]>([]);
+  const rules = useMemo(() => withCustomRules(customRules), [customRules]);
+  const [state, setState] = useState<FormState>(() =>
+    initialState(start.kind ?? 'koki-premium', rules, start, today(), memberName),
   );
-  const years = regions.get(region) ?? [];
-  const [fiscalYear, setFiscalYear] = useState(years[0] ?? 2024);
-  const [birthDate, setBirthDate] = useState('');
-  const [pension, setPension] = useState('');
-  const [other, setOther] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [outcome, setOutcome] = useState<CalcOutcome | undefined>();
+  const [issues, setIssues] = useState<FormIssue[]>([]);
+  const [answer, setAnswer] = useState<Answer | undefined>();
+  const [japanese, setJapanese] = useState<i18n | undefined>();
+  const [summaryLanguage, setSummaryLanguage] = useState<LanguageCode>(language);
+  const [copyStatus, setCopyStatus] = useState('');
+  const [copyFallback, setCopyFallback] = useState('');
+  const resultRef = useRef<HTMLElement>(null);
+  const drafts = useRef(new Map<CalcKind, FormState>());
+  const errorSummaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void readCustomRules().then((stored) => {
+      if (stored.length > 0) setCustomRules(stored);
+    });
+    if (language !== 'ja' && language !== 'ja-easy') void i18nFor('ja').then(setJapanese);
+  }, [language]);
+
+  const placed = useMemo(() => placeIssues(issues, shownPaths(state)), [issues, state]);
+
+  function chooseKind(kind: CalcKind) {
+    // What was typed for each calculation is kept while the popup is open, so switching back
+    // and forth loses nothing.
+    drafts.current.set(state.kind, state);
+    const current = requestContext(buildRequest(state).request);
+    const draft = drafts.current.get(kind);
+    setState(
+      draft ??
+        initialState(
+          kind,
+          rules,
+          {
+            ...start,
+            ...(current.region ? { region: current.region } : {}),
+            ...(current.scheme === 'koki' || current.scheme === 'kokuho'
+              ? { scheme: current.scheme }
+              : {}),
+          },
+          today(),
+          memberName,
+        ),
+    );
+    setIssues([]);
+    setAnswer(undefined);
+  }
 
   function onSubmit(event: Event) {
     event.preventDefault();
-    const nextErrors: FieldErrors = {};
-    const pensionValue = parseYenInput(pension);
-    const otherValue = parseYenInput(other);
-    if (!pensionValue.ok) nextErrors.pension = pensionValue.error;
-    if (!otherValue.ok) nextErrors.other = otherValue.error;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-      nextErrors.birthDate = 'errors.invalidDate';
-    } else {
-      const age = legalAge(birthDate, `${fiscalYear}-04-01`);
-      if (age < 0 || age >= 130) nextErrors.birthDate = 'errors.ageOutOfRange';
+    const built = buildRequest(state);
+    let found = built.issues;
+    let next: Answer | undefined;
+    if (found.length === 0) {
+      try {
+        const outcome = calculate(built.request, rules);
+        if (!outcome.ok && outcome.error.code === 'invalid-request') {
+          found = mapCalcIssues(outcome.error.issues, (key) => i18n.exists(key));
+        } else {
+          next = { kind: state.kind, request: built.request, outcome };
+        }
+      } catch {
+        next = { kind: state.kind, request: built.request, crashed: true };
+      }
     }
-    setErrors(nextErrors);
-    if (Object.keys(nextErrors).length > 0 || !pensionValue.ok || !otherValue.ok) {
-      setOutcome(undefined);
-      return;
-    }
-    setOutcome(
-      calculate({
-        kind: 'koki-premium',
-        region,
-        fiscalYear,
-        members: [
-          {
-            id: 'self',
-            birthDate,
-            insured: true,
-            householdHead: true,
-            income: { publicPension: pensionValue.value, salary: 0, other: otherValue.value },
-          },
-        ],
-      }),
-    );
+    setIssues(found);
+    setAnswer(next);
+    setCopyStatus('');
+    setCopyFallback('');
+    requestAnimationFrame(() => {
+      if (found.length > 0) {
+        // The first field with a problem, else the summary (for problems of the whole form).
+        const field = found
+          .map((issue) => document.getElementById(fieldId(issue.path)))
+          .find(
+            (element) =>
+              element instanceof HTMLInputElement || element instanceof HTMLSelectElement,
+          );
+        (field ?? errorSummaryRef.current)?.focus();
+      } else {
+        resultRef.current?.focus();
+      }
+    });
   }
 
-  const fieldError = (name: keyof FieldErrors) =>
-    errors[name] ? (
-      <p class="field-error" id={`${name}-error`} role="alert">
-        {t(errors[name])}
-      </p>
-    ) : null;
+  async function copySummary() {
+    if (!answer || !('outcome' in answer) || !answer.outcome.ok) return;
+    const [reader, ja] = await Promise.all([i18nFor(summaryLanguage), i18nFor('ja')]);
+    const text = buildSummaryText(
+      {
+        kind: answer.kind,
+        calculation: answer.outcome.calculation,
+        ...requestContext(answer.request),
+        notes: futureNotes(answer.request, today()),
+        date: today(),
+      },
+      { language: summaryLanguage, t: translator(reader) },
+      { language: 'ja', t: translator(ja) },
+    );
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopyStatus(t('ui:popup.copied'));
+      setCopyFallback('');
+    } catch {
+      setCopyStatus(t('ui:popup.copyFailed'));
+      setCopyFallback(text);
+    }
+  }
+
+  async function openPrintable() {
+    if (!answer) return;
+    await printRequestItem.setValue({
+      kind: answer.kind,
+      request: answer.request,
+      language: summaryLanguage,
+      at: Date.now(),
+    });
+    await browser.tabs.create({ url: browser.runtime.getURL('/summary.html') });
+  }
+
+  const formErrors = placed.get('') ?? [];
+  const summaryLanguages = LANGUAGES.filter((l) => SHIPPED_LANGUAGES.has(l.code));
 
   return (
     <main class="popup">
-      <h1 class="title">{t('popup.title')}</h1>
-      <form class="calc-form" onSubmit={onSubmit} noValidate>
-        <h2>{t('popup.kokiPremium.heading')}</h2>
-        <p class="intro">{t('popup.kokiPremium.intro')}</p>
-        <label for="region">{t('popup.region')}</label>
-        <select
-          id="region"
-          value={region}
-          onChange={(e) => {
-            const next = (e.currentTarget as HTMLSelectElement).value;
-            setRegion(next);
-            setFiscalYear(regions.get(next)?.[0] ?? fiscalYear);
-          }}
-        >
-          {regionIds.map((id) => (
-            <option value={id} key={id}>
-              {t(`regions.${id}`, { defaultValue: id })}
-            </option>
-          ))}
-        </select>
-        <label for="fiscal-year">{t('popup.fiscalYear')}</label>
-        <select
-          id="fiscal-year"
-          value={String(fiscalYear)}
-          onChange={(e) => setFiscalYear(Number((e.currentTarget as HTMLSelectElement).value))}
-        >
-          {years.map((year) => (
-            <option value={String(year)} key={year}>
-              {t('popup.fiscalYearOption', { year, next: year + 1 })}
-            </option>
-          ))}
-        </select>
-        <label for="birth-date">{t('popup.birthDate')}</label>
-        <input
-          id="birth-date"
-          type="date"
-          value={birthDate}
-          aria-invalid={errors.birthDate ? 'true' : undefined}
-          aria-describedby={errors.birthDate ? 'birthDate-error' : undefined}
-          onInput={(e) => setBirthDate((e.currentTarget as HTMLInputElement).value)}
-        />
-        {fieldError('birthDate')}
-        <label for="pension">{t('popup.pension')}</label>
-        <input
-          id="pension"
-          inputMode="numeric"
-          autocomplete="off"
-          value={pension}
-          aria-invalid={errors.pension ? 'true' : undefined}
-          aria-describedby={errors.pension ? 'pension-help pension-error' : 'pension-help'}
-          onInput={(e) => setPension((e.currentTarget as HTMLInputElement).value)}
-        />
-        <p class="help" id="pension-help">
-          {t('popup.pensionHelp')}
-        </p>
-        {fieldError('pension')}
-        <label for="other">{t('popup.other')}</label>
-        <input
-          id="other"
-          inputMode="numeric"
-          autocomplete="off"
-          value={other}
-          aria-invalid={errors.other ? 'true' : undefined}
-          aria-describedby={errors.other ? 'other-error' : undefined}
-          onInput={(e) => setOther((e.currentTarget as HTMLInputElement).value)}
-        />
-        {fieldError('other')}
+      <h1 class="title">{t('ui:popup.title')}</h1>
+      <fieldset class="kind-chooser">
+        <legend>{t('ui:popup.chooseKind')}</legend>
+        {CALC_KINDS.map((kind) => (
+          <div class="kind" key={kind}>
+            <input
+              type="radio"
+              name="calc-kind"
+              id={`kind-${kind}`}
+              value={kind}
+              checked={state.kind === kind}
+              aria-describedby={`kind-${kind}-description`}
+              onChange={() => chooseKind(kind)}
+            />
+            <label for={`kind-${kind}`}>
+              <span class="kind-name">{t(`ui:popup.kinds.${kind}.name`)}</span>
+              <span class="kind-description" id={`kind-${kind}-description`}>
+                {t(`ui:popup.kinds.${kind}.description`)}
+              </span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <form class="calc-form" onSubmit={onSubmit} noValidate aria-labelledby="form-heading">
+        <h2 id="form-heading">{t(`ui:popup.kinds.${state.kind}.name`)}</h2>
+        <p class="intro">{t(`ui:popup.kinds.${state.kind}.intro`)}</p>
+        {issues.length > 0 ? (
+          <div class="error-summary" role="alert" tabIndex={-1} ref={errorSummaryRef}>
+            <p>{t('ui:popup.fixErrors')}</p>
+            {formErrors.length > 0 ? (
+              <ul>
+                {formErrors.map((key) => (
+                  <li key={key}>{t(key)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <CalcForm i18n={i18n} state={state} rules={rules} onChange={setState} issues={placed} />
         <button type="submit" class="primary">
-          {t('popup.calculate')}
+          {t('ui:popup.calculate')}
         </button>
       </form>
-      <Outcome
-        outcome={outcome}
-        i18n={i18n}
-        region={region}
-        fiscalYear={fiscalYear}
-        language={language}
-      />
-    </main>
-  );
-}
-
-function Outcome({
-  outcome,
-  i18n,
-  region,
-  fiscalYear,
-}: {
-  outcome: CalcOutcome | undefined;
-  i18n: i18n;
-  region: string;
-  fiscalYear: number;
-  language: LanguageCode;
-}) {
-  const t = i18n.t.bind(i18n);
-  if (!outcome) return null;
-  if (!outcome.ok) {
-    const message =
-      outcome.error.code === 'no-rule'
-        ? t('popup.noRule', {
-            region: t(`regions.${region}`, { defaultValue: region }),
-            year: fiscalYear,
-          })
-        : t('popup.fixErrors');
-    return (
-      <section class="result error" role="alert">
-        <p>{message}</p>
-      </section>
-    );
-  }
-  const calculation = outcome.calculation as Calculation<KokiPremiumResult>;
-  return (
-    <section class="result" aria-live="polite" aria-labelledby="result-heading">
-      <h2 id="result-heading">{t('popup.result')}</h2>
-      <p class="total" data-testid="total">
-        {t('popup.perYear', { amount: calculation.result.total })}
-      </p>
-      {calculation.warnings.length > 0 ? (
-        <div class="warnings">
-          <h3>{t('popup.warnings')}</h3>
-          <ul>
-            {calculation.warnings.map((w) => (
-              <li key={w.key}>{t(`calc:${w.key}`, w.values ?? {})}</li>
-            ))}
-          </ul>
-        </div>
+      {answer ? (
+        <section
+          class={`result${'outcome' in answer && answer.outcome.ok ? '' : ' error'}`}
+          aria-labelledby="result-heading"
+          tabIndex={-1}
+          ref={resultRef}
+        >
+          <h2 id="result-heading">{t('ui:popup.result')}</h2>
+          {'crashed' in answer ? (
+            <p role="alert">{t('ui:popup.crashed')}</p>
+          ) : !answer.outcome.ok ? (
+            <p role="alert">
+              {answer.outcome.error.code === 'no-rule'
+                ? t('ui:popup.noRule', {
+                    calculation: t(`ui:popup.kinds.${answer.kind}.name`),
+                    region:
+                      answer.outcome.error.region === 'national'
+                        ? t('ui:popup.nationwide')
+                        : regionLabel(i18n, answer.outcome.error.region),
+                    date: answer.outcome.error.date,
+                  })
+                : t('ui:popup.fixErrors')}
+            </p>
+          ) : (
+            <>
+              <ResultView
+                i18n={i18n}
+                japanese={japanese}
+                language={language}
+                kind={answer.kind}
+                calculation={answer.outcome.calculation}
+                headingId="result-heading"
+                notes={futureNotes(answer.request, today())}
+              />
+              <div class="share" role="group" aria-labelledby="share-heading">
+                <h3 id="share-heading">{t('ui:popup.share')}</h3>
+                <label for="summary-language">{t('ui:popup.summaryLanguage')}</label>
+                <select
+                  id="summary-language"
+                  value={summaryLanguage}
+                  onChange={(e) =>
+                    setSummaryLanguage((e.currentTarget as HTMLSelectElement).value as LanguageCode)
+                  }
+                >
+                  {summaryLanguages.map((l) => (
+                    <option value={l.code} key={l.code} lang={l.code}>
+                      {l.nativeName}
+                    </option>
+                  ))}
+                </select>
+                <div class="actions">
+                  <button type="button" class="secondary" id="copy-summary" onClick={copySummary}>
+                    {t('ui:popup.copySummary')}
+                  </button>
+                  <button type="button" class="secondary" id="open-print" onClick={openPrintable}>
+                    {t('ui:popup.openPrintable')}
+                  </button>
+                </div>
+                <p class="status" role="status" id="copy-status">
+                  {copyStatus}
+                </p>
+                {copyFallback ? (
+                  <textarea
+                    class="copy-fallback"
+                    readOnly
+                    aria-label={t('ui:popup.copyFallback')}
+                    value={copyFallback}
+                  />
+                ) : null}
+              </div>
+            </>
+          )}
+        </section>
       ) : null}
-      <h3>{t('popup.steps')}</h3>
-      <StepList steps={calculation.steps} i18n={i18n} />
-      <h3>{t('popup.sources')}</h3>
-      <ul class="sources">
-        {calculation.sources.map((source) => (
-          <li key={source.url}>
-            <a href={source.url} target="_blank" rel="noreferrer noopener">
-              {source.title}
-            </a>{' '}
-            <span class="source-meta">
-              ({t(`popup.sourceStatus.${source.status}`)},{' '}
-              {t('popup.checked', { date: source.checked })})
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
+      <HouseholdPanel
+        i18n={i18n}
+        state={state}
+        onLoad={(loaded) => {
+          setState(loaded);
+          setIssues([]);
+          setAnswer(undefined);
+        }}
+      />
+      <CustomRulesPanel i18n={i18n} rules={customRules} onChange={setCustomRules} />
+    </main>
   );
 }
