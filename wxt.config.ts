@@ -11,6 +11,10 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  zip: {
+    // AMO's sources zip: what builds the extension, without generated benchmark pages or screenshots.
+    excludeSources: ['tests/fixtures/page-generated/**', 'docs/screenshots/**', '.output/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },

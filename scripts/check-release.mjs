@@ -31,6 +31,10 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   );
 }
 
+for (const name of readdirSync('.output').filter((file) => file.endsWith('.zip'))) {
+  console.log(`zip ${name}: ${kb(statSync(join('.output', name)).size)}`);
+}
+
 const lint = JSON.parse(
   execFileSync(
     'npx',
