@@ -368,3 +368,28 @@ describe('popup accessibility and looks', () => {
     await page.close();
   });
 });
+
+describe('popup text size', () => {
+  it('shows a result with text at twice its size without sideways scrolling', async () => {
+    await storeSettings(browser.serviceWorker, { language: 'en', theme: 'light' });
+    const { page } = await openPopup();
+    await page.setViewportSize({ width: 400, height: 800 });
+    const bodySize = () =>
+      page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    const before = await bodySize();
+    await page.evaluate(() => document.documentElement.style.setProperty('--font-scale', '2'));
+    expect(await bodySize()).toBeCloseTo(before * 2, 0);
+    await page.selectOption('#region', 'fukuoka');
+    await page.selectOption('#fiscal-year', '2024');
+    await page.fill('#members-0-birth-date', '1947-06-15');
+    await page.fill('#members-0-income-public-pension', '2200000');
+    await page.click('button[type=submit]');
+    expect(await total(page)).toContain('127,260');
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1,
+      ),
+    ).toBe(true);
+    await page.close();
+  });
+});
