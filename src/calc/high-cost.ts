@@ -11,6 +11,7 @@ import { legalAge } from './dates';
 import { amountInput, birthDateInput } from './income';
 import { ppmToPercent } from './money';
 import { MissingRuleError, Working, type Calculation } from './types';
+import { householdProblems } from './household-checks';
 
 /** Where care was given; copays are grouped by these separately (医科/歯科, 入院/外来). */
 export const careSettingSchema = z.enum([
@@ -83,13 +84,8 @@ export const highCostRequestSchema = z
   })
   .check((ctx) => {
     const { members, month, scheme } = ctx.value;
-    if (new Set(members.map((m) => m.id)).size !== members.length) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'errors.duplicateMemberId',
-        path: ['members'],
-        input: members,
-      });
+    for (const message of householdProblems(members, {})) {
+      ctx.issues.push({ code: 'custom', message, path: ['members'], input: members });
     }
     const bands = members.map((member) => ageBandIn(member, month, scheme));
     bands.forEach((band, index) => {

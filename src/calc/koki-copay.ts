@@ -4,6 +4,7 @@ import { isoDate, type KokiCopayRule } from '../rules/schema';
 import { legalAge } from './dates';
 import { amountInput, birthDateInput, computeIncome, incomeInputSchema } from './income';
 import { MissingRuleError, Working, type Calculation } from './types';
+import { householdProblems } from './household-checks';
 
 /**
  * 後期高齢者医療 copay ratio (窓口負担割合) and income category (所得区分) of a household.
@@ -42,21 +43,8 @@ export const kokiCopayRequestSchema = z
   })
   .check((ctx) => {
     const { members, householdResidentTaxExempt, date } = ctx.value;
-    if (!members.some((m) => m.insured)) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'errors.noInsuredMember',
-        path: ['members'],
-        input: members,
-      });
-    }
-    if (new Set(members.map((m) => m.id)).size !== members.length) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'errors.duplicateMemberId',
-        path: ['members'],
-        input: members,
-      });
+    for (const message of householdProblems(members, { someoneInsured: true })) {
+      ctx.issues.push({ code: 'custom', message, path: ['members'], input: members });
     }
     members.forEach((member, index) => {
       if (member.birthDate > date) {

@@ -13,6 +13,7 @@ import {
 } from './income';
 import { applyRateFloor, ppmToPercent, roundYen } from './money';
 import { MissingRuleError, Working, type Calculation } from './types';
+import { householdProblems } from './household-checks';
 
 export { incomeInputSchema } from './income';
 
@@ -65,29 +66,8 @@ export const kokiPremiumRequestSchema = z
         });
       }
     });
-    if (members.filter((m) => m.householdHead).length !== 1) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'errors.oneHouseholdHead',
-        path: ['members'],
-        input: members,
-      });
-    }
-    if (!members.some((m) => m.insured)) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'errors.noInsuredMember',
-        path: ['members'],
-        input: members,
-      });
-    }
-    if (new Set(members.map((m) => m.id)).size !== members.length) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'errors.duplicateMemberId',
-        path: ['members'],
-        input: members,
-      });
+    for (const message of householdProblems(members, { oneHead: true, someoneInsured: true })) {
+      ctx.issues.push({ code: 'custom', message, path: ['members'], input: members });
     }
   });
 

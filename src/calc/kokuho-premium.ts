@@ -22,6 +22,7 @@ import {
 } from './income';
 import { applyRateFloor, ppmToPercent, roundYen } from './money';
 import { MissingRuleError, Working, type Calculation } from './types';
+import { householdProblems } from './household-checks';
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'kokuho.errors.yearMonth');
 
@@ -65,12 +66,8 @@ export const kokuhoPremiumRequestSchema = z
     const { members, fiscalYear } = ctx.value;
     const issue = (message: string, path: (string | number)[]) =>
       ctx.issues.push({ code: 'custom', message, path, input: ctx.value });
-    if (members.filter((m) => m.householdHead).length !== 1) {
-      issue('errors.oneHouseholdHead', ['members']);
-    }
-    if (!members.some((m) => m.insured)) issue('errors.noInsuredMember', ['members']);
-    if (new Set(members.map((m) => m.id)).size !== members.length) {
-      issue('errors.duplicateMemberId', ['members']);
+    for (const message of householdProblems(members, { oneHead: true, someoneInsured: true })) {
+      issue(message, ['members']);
     }
     const fyEnd = `${fiscalYear + 1}-03-31`;
     members.forEach((member, index) => {
