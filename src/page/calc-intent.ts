@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
 import type { PageScheme } from './page-context';
 
 /**
@@ -21,12 +22,23 @@ export interface CalcIntent {
 
 export const CALC_INTENT_MAX_AGE_MS = 10 * 60 * 1000;
 
+const calcIntentSchema = z.strictObject({
+  calc: z.string().min(1).max(40),
+  termId: z.string().min(1).max(80),
+  region: z.string().max(80).optional(),
+  scheme: z.enum(['kokuho', 'koki']).optional(),
+  url: z.string().max(4000),
+  at: z.number().finite(),
+});
+
 export const calcIntentItem = storage.defineItem<CalcIntent | null>('session:calcIntent', {
   fallback: null,
 });
 
 /** The stored intent if it is recent, else null. Reading does not clear it. */
 export async function readCalcIntent(now = Date.now()): Promise<CalcIntent | null> {
-  const intent = await calcIntentItem.getValue();
+  // Validated like every stored value: anything malformed is ignored, never trusted.
+  const parsed = calcIntentSchema.safeParse(await calcIntentItem.getValue());
+  const intent = parsed.success ? (parsed.data as CalcIntent) : null;
   return intent && now - intent.at <= CALC_INTENT_MAX_AGE_MS ? intent : null;
 }

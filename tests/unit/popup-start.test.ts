@@ -61,3 +61,20 @@ describe('popup notes on periods that have not begun', () => {
     expect(futureNotes({ admission: '2026-11-23' }, '2026-11-24')).toEqual([]);
   });
 });
+
+describe('stored calculator intent', () => {
+  it('ignores a malformed stored intent instead of trusting it', async () => {
+    const { calcIntentItem, readCalcIntent } = await import('../../src/page/calc-intent');
+    await calcIntentItem.setValue({ calc: 42, termId: '', url: 'x', at: Date.now() } as never);
+    expect(await readCalcIntent()).toBeNull();
+    await calcIntentItem.setValue({
+      calc: 'koki-premium',
+      termId: 'kintowari',
+      region: 'fukuoka',
+      scheme: 'koki',
+      url: 'https://www.city.fukuoka.lg.jp/',
+      at: Date.now(),
+    });
+    expect((await readCalcIntent())?.calc).toBe('koki-premium');
+  });
+});
