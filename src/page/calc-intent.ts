@@ -23,7 +23,7 @@ export interface CalcIntent {
 export const CALC_INTENT_MAX_AGE_MS = 10 * 60 * 1000;
 
 const calcIntentSchema = z.strictObject({
-  calc: z.string().min(1).max(40),
+  calc: z.string().min(1).max(60),
   termId: z.string().min(1).max(80),
   region: z.string().max(80).optional(),
   scheme: z.enum(['kokuho', 'koki']).optional(),
