@@ -19,6 +19,8 @@ const YEN_PATTERNS: Partial<Record<LanguageCode, (digits: string) => string>> = 
 export function formatYen(amount: number, language: LanguageCode): string {
   const digits = new Intl.NumberFormat(htmlLang(language) === 'ja' ? 'ja-JP' : language, {
     maximumFractionDigits: 0,
+    // Western digits everywhere: the explanations and the page itself write amounts that way.
+    numberingSystem: 'latn',
   }).format(amount);
   const pattern = YEN_PATTERNS[language];
   return pattern ? pattern(digits) : `¥${digits}`;

@@ -110,6 +110,9 @@ describe('formatYen', () => {
     expect(formatYen(127260, 'en')).toBe('¥127,260');
     expect(formatYen(127260, 'ja')).toBe('127,260円');
     expect(formatYen(127260, 'zh-Hans')).toBe('127,260日元');
+    // Nepali and Burmese texts write numbers with Western digits; amounts must match them.
+    expect(formatYen(127260, 'ne')).toMatch(/^¥[\d,]+$/);
+    expect(formatYen(127260, 'my')).toMatch(/^¥[\d,]+$/);
   });
 });
 
