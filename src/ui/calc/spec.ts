@@ -119,6 +119,17 @@ const bills: ListSpec = {
 const isKoki = (_item: Getter, top: Getter) => top('scheme') === 'koki';
 const isKokuho = (_item: Getter, top: Getter) => top('scheme') !== 'koki';
 
+/** 区分ア〜オ: asked only when the scheme is 国保 (under-70 members). */
+const under70CategoryField: FieldSpec = {
+  path: 'under70Category',
+  type: 'select',
+  options: under70CategorySchema.options,
+  optionsKey: 'under70',
+  optional: true,
+  help: true,
+  when: isKokuho,
+};
+
 export const KIND_SPECS: Record<CalcKind, KindSpec> = {
   'koki-premium': {
     kind: 'koki-premium',
@@ -210,15 +221,7 @@ export const KIND_SPECS: Record<CalcKind, KindSpec> = {
     fields: [
       scheme,
       { path: 'month', type: 'month', help: true },
-      {
-        path: 'under70Category',
-        type: 'select',
-        options: under70CategorySchema.options,
-        optionsKey: 'under70',
-        optional: true,
-        help: true,
-        when: isKokuho,
-      },
+      under70CategoryField,
       {
         path: 'from70Category',
         type: 'select',
@@ -345,15 +348,7 @@ export const KIND_SPECS: Record<CalcKind, KindSpec> = {
     fields: [
       scheme,
       { path: 'periodEndYear', type: 'year', help: true },
-      {
-        path: 'under70Category',
-        type: 'select',
-        options: under70CategorySchema.options,
-        optionsKey: 'under70',
-        optional: true,
-        help: true,
-        when: isKokuho,
-      },
+      under70CategoryField,
       {
         path: 'from70Category',
         type: 'select',
