@@ -64,7 +64,7 @@ describe('popup notes on periods that have not begun', () => {
 
 describe('stored calculator intent', () => {
   it('ignores a malformed stored intent instead of trusting it', async () => {
-    const { calcIntentItem, readCalcIntent } = await import('../../src/page/calc-intent');
+    const { readCalcIntent } = await import('../../src/page/calc-intent');
     await calcIntentItem.setValue({ calc: 42, termId: '', url: 'x', at: Date.now() } as never);
     expect(await readCalcIntent()).toBeNull();
     await calcIntentItem.setValue({
