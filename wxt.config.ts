@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { localeAssets } from './src/i18n/locale-assets';
 
 /**
  * Hosts the e2e build may also run on: the test server on loopback. They are added only in
@@ -16,8 +17,8 @@ export default defineConfig({
     excludeSources: ['tests/fixtures/page-generated/**', 'docs/screenshots/**', '.output/**'],
   },
   vite: () => ({
-    plugins: [preact()],
-    build: { target: 'es2022' },
+    plugins: [preact(), localeAssets()],
+    build: { target: 'es2022', ...(process.env.HOKENLENS_NO_MINIFY ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -131,23 +131,30 @@ class SurfaceTrie {
     const nodeCount = this.nodeValues.length;
     this.values = Int32Array.from(this.nodeValues);
     this.cueValues = Int32Array.from(this.nodeCues);
-    const edges: Array<[number, number, number]> = [];
-    for (let i = 0; i < this.edgeNodes.length; i += 1) {
-      if (this.edgeNodes[i] !== -1) {
-        edges.push([this.edgeNodes[i]!, this.edgeUnits[i]!, this.edgeChildren[i]!]);
-      }
-    }
-    edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // Children of each node, grouped by node with a counting sort (no per-edge arrays).
     this.childStart = new Int32Array(nodeCount);
     this.childCount = new Uint16Array(nodeCount);
-    this.childUnits = new Uint16Array(edges.length);
-    this.childNodes = new Int32Array(edges.length);
-    edges.forEach(([node, unit, child], index) => {
-      if (this.childCount[node] === 0) this.childStart[node] = index;
-      this.childCount[node] = this.childCount[node]! + 1;
-      this.childUnits[index] = unit;
-      this.childNodes[index] = child;
-    });
+    const capacity = this.edgeNodes.length;
+    for (let i = 0; i < capacity; i += 1) {
+      const node = this.edgeNodes[i]!;
+      if (node !== -1) this.childCount[node] = this.childCount[node]! + 1;
+    }
+    let total = 0;
+    for (let node = 0; node < nodeCount; node += 1) {
+      this.childStart[node] = total;
+      total += this.childCount[node]!;
+    }
+    this.childUnits = new Uint16Array(total);
+    this.childNodes = new Int32Array(total);
+    const filled = new Uint16Array(nodeCount);
+    for (let i = 0; i < capacity; i += 1) {
+      const node = this.edgeNodes[i]!;
+      if (node === -1) continue;
+      const at = this.childStart[node]! + filled[node]!;
+      filled[node] = filled[node]! + 1;
+      this.childUnits[at] = this.edgeUnits[i]!;
+      this.childNodes[at] = this.edgeChildren[i]!;
+    }
   }
 
   /** The child of `node` (not the root) along `unit`, or 0: a short linear scan of its children. */
@@ -476,7 +483,7 @@ export function createMatcher(terms: readonly GlossaryTerm[]): Matcher {
       anySense ||= hasSenses[data[m * 4 + 2]!] === 1;
       anyWeak ||= isWeak[data[m * 4 + 2]!] === 1;
     }
-    const contextScan = context?.text ? scan(fold(context.text)) : undefined;
+    const contextScan = context?.text ? scanContext(context.text) : undefined;
     if (anySense) chooseSenses(result, contextScan);
     if (anyWeak) {
       if (contextScan) chooseSenses(contextScan, undefined);
@@ -496,6 +503,17 @@ export function createMatcher(terms: readonly GlossaryTerm[]): Matcher {
       }
     }
     return result.matches;
+  }
+
+  // The page context (title, headings) is the same for every chunk of a page: scanned once.
+  let contextText: string | undefined;
+  let contextResult: Scan | undefined;
+  function scanContext(text: string): Scan {
+    if (text !== contextText || !contextResult) {
+      contextResult = scan(fold(text));
+      contextText = text;
+    }
+    return contextResult;
   }
 
   // Folding buffers kept between calls: a page is scanned again after every change.

@@ -1,6 +1,5 @@
 import type { TermMatch } from '../glossary/matcher';
 import type { PageIndex, PageMatch } from './page-index';
-import { offsetOf, type TextIndex } from './text-index';
 
 interface CaretPoint {
   node: Node;
@@ -60,30 +59,6 @@ export function rectsContain(range: AbstractRange, doc: Document, x: number, y: 
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
   }
   return false;
-}
-
-/**
- * The match under the pointer, or -1. The caret API snaps to the nearest character even in
- * empty space, so the hit is confirmed against the term's own boxes.
- */
-export function matchAtPoint(
-  doc: Document,
-  index: TextIndex,
-  matches: readonly TermMatch[],
-  ranges: readonly AbstractRange[],
-  x: number,
-  y: number,
-): number {
-  const caret = caretAt(doc, x, y);
-  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return -1;
-  const offset = offsetOf(index, caret.node, caret.offset);
-  if (offset < 0) return -1;
-  // The caret may sit just after the last character of a term when the pointer is on its right half.
-  for (const candidate of [offset, offset - 1]) {
-    const found = matchAtOffset(matches, candidate);
-    if (found >= 0 && rectsContain(ranges[found]!, doc, x, y)) return found;
-  }
-  return -1;
 }
 
 /** The page match under the pointer, confirmed against the term's own boxes. */

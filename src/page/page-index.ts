@@ -1,14 +1,37 @@
 import type { TermMatch } from '../glossary/matcher';
 import { matchAtOffset } from './hit-test';
-import { BLOCK_BREAK } from '../glossary/normalize';
-import { buildTextIndex, offsetOf, rangeFor, TextIndexBuilder, type TextIndex } from './text-index';
+import { TextIndexBuilder, type TextIndex } from './text-index';
 
-/** One occurrence of a term on the page, with the DOM range it covers. */
-export interface PageMatch extends TermMatch {
-  range: StaticRange;
-  category: string;
-  /** The indexed text this match was found in, and where. */
-  segment: Segment;
+/**
+ * One occurrence of a term on the page. Its DOM range is made the first time something asks for
+ * it (painting near the viewport, the popover): a long page has tens of thousands of occurrences
+ * and most are never on screen.
+ */
+export class PageMatch implements TermMatch {
+  private cachedRange: StaticRange | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly id: string,
+    readonly sense: string | undefined,
+    readonly category: string,
+    /** The indexed text this match was found in, and where. */
+    readonly segment: Segment,
+  ) {}
+
+  /** The DOM range the occurrence covers. */
+  get range(): StaticRange {
+    if (!this.cachedRange) this.cachedRange = this.segment.index.rangeFor(this.start, this.end);
+    return this.cachedRange;
+  }
+
+  /** The text node where the occurrence starts (without making its range). */
+  get startNode(): Text {
+    return this.cachedRange
+      ? (this.cachedRange.startContainer as Text)
+      : this.segment.index.nodeAtOffset(this.start);
+  }
 }
 
 /** A stretch of the page indexed in one pass: the whole body at first, later changed blocks. */
@@ -27,14 +50,21 @@ export interface IndexUpdate {
   removed: PageMatch[];
 }
 
+/** Busy time of a sliced build, without the pauses between slices (for the benchmark). */
+export interface BuildStats {
+  walkMs: number;
+  matchMs: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
 /**
  * The page's terms, kept up to date block by block. The first pass indexes the whole body; when
  * blocks change, only those are indexed again and their old matches are dropped.
  */
 export class PageIndex {
   private segments: Segment[] = [];
-  /** Busy time of the last full build, without the pauses between slices (for the benchmark). */
-  lastBuild = { walkMs: 0, matchMs: 0, slices: 0, longestSliceMs: 0 };
+  lastBuild: BuildStats = { walkMs: 0, matchMs: 0, slices: 0, longestSliceMs: 0 };
   private ordered: PageMatch[] | undefined;
 
   constructor(
@@ -57,9 +87,27 @@ export class PageIndex {
     return { added: segment.matches, removed };
   }
 
+  /** Finds the terms of one chunk of a segment's text and adds them to its matches. */
+  private matchChunk(segment: Segment, start: number, text: string): void {
+    const { matches } = segment;
+    for (const match of this.findTerms(text)) {
+      matches.push(
+        new PageMatch(
+          match.start + start,
+          match.end + start,
+          match.id,
+          match.sense,
+          this.categoryOf(match.id),
+          segment,
+        ),
+      );
+    }
+  }
+
   /**
    * Indexes `root` from scratch in slices of about `sliceMs`, calling `pause()` between them so
-   * the page stays responsive. Returns undefined when `cancelled()` turns true on the way.
+   * the page stays responsive. The walk hands its text over in chunks, each matched as soon as it
+   * is complete. Returns undefined when `cancelled()` turns true on the way.
    */
   async buildSliced(
     root: Node,
@@ -67,57 +115,31 @@ export class PageIndex {
     cancelled: () => boolean,
     sliceMs = 8,
   ): Promise<IndexUpdate | undefined> {
-    const stats = { walkMs: 0, matchMs: 0, slices: 1, longestSliceMs: 0 };
+    const stats: BuildStats = { walkMs: 0, matchMs: 0, slices: 1, longestSliceMs: 0 };
     const builder = new TextIndexBuilder(root, this.exclude());
-    let busyFrom = performance.now();
-    while (!builder.step(busyFrom + sliceMs)) {
-      stats.walkMs += performance.now() - busyFrom;
-      stats.longestSliceMs = Math.max(stats.longestSliceMs, performance.now() - busyFrom);
-      stats.slices += 1;
-      await pause();
-      if (cancelled()) return undefined;
-      busyFrom = performance.now();
-    }
-    const index = builder.result();
-    stats.walkMs += performance.now() - busyFrom;
-    // The last walk slice runs on into the first match slice (no pause between them).
-    let sliceStart = busyFrom;
-    const segment: Segment = { root, index, matches: [] };
-    const text = index.text;
-    // Match some tens of kilobytes at a time, cutting only at block breaks.
-    const CHUNK = 20_000;
-    let from = 0;
-    let matchFrom = performance.now();
-    while (from < text.length) {
-      let to = Math.min(text.length, from + CHUNK);
-      if (to < text.length) {
-        const cut = text.indexOf(BLOCK_BREAK, to);
-        to = cut < 0 ? text.length : cut;
-      }
-      for (const match of this.findTerms(text.slice(from, to))) {
-        const start = match.start + from;
-        const end = match.end + from;
-        segment.matches.push({
-          ...match,
-          start,
-          end,
-          range: rangeFor(index, start, end),
-          category: this.categoryOf(match.id),
-          segment,
-        });
-      }
-      from = to;
-      if (from < text.length && performance.now() - sliceStart > sliceMs) {
-        stats.matchMs += performance.now() - matchFrom;
-        stats.longestSliceMs = Math.max(stats.longestSliceMs, performance.now() - sliceStart);
+    // The index is only complete at the end; chunks are matched against the segment meanwhile.
+    const segment: Segment = { root, index: undefined as unknown as TextIndex, matches: [] };
+    let sliceStart = performance.now();
+    let deadline = sliceStart + sliceMs;
+    for (;;) {
+      const walkFrom = performance.now();
+      const done = builder.step(deadline, true);
+      const matchFrom = performance.now();
+      stats.walkMs += matchFrom - walkFrom;
+      for (const chunk of builder.takeChunks()) this.matchChunk(segment, chunk.start, chunk.text);
+      const now = performance.now();
+      stats.matchMs += now - matchFrom;
+      if (done) break;
+      if (now >= deadline) {
+        stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
         stats.slices += 1;
         await pause();
         if (cancelled()) return undefined;
         sliceStart = performance.now();
-        matchFrom = sliceStart;
+        deadline = sliceStart + sliceMs;
       }
     }
-    stats.matchMs += performance.now() - matchFrom;
+    segment.index = builder.result();
     stats.longestSliceMs = Math.max(stats.longestSliceMs, performance.now() - sliceStart);
     this.lastBuild = stats;
     const removed = this.all();
@@ -139,11 +161,11 @@ export class PageIndex {
       }
       const remaining: PageMatch[] = [];
       for (const match of segment.matches) {
-        const node = match.range.startContainer as Text;
+        const node = match.startNode;
         const stale =
           !node.isConnected ||
-          !match.range.endContainer.isConnected ||
-          fresh.some((f) => f.index.positions.has(node));
+          !match.segment.index.nodeAtOffset(match.end - 1).isConnected ||
+          fresh.some((f) => f.index.has(node));
         (stale ? removed : remaining).push(match);
       }
       segment.matches = remaining;
@@ -158,7 +180,7 @@ export class PageIndex {
   matchAt(node: Node, offset: number): PageMatch | undefined {
     for (let i = this.segments.length - 1; i >= 0; i -= 1) {
       const segment = this.segments[i]!;
-      const at = offsetOf(segment.index, node, offset);
+      const at = segment.index.offsetOf(node, offset);
       if (at < 0) continue;
       const found = matchAtOffset(segment.matches, at);
       return found >= 0 ? segment.matches[found] : undefined;
@@ -172,10 +194,10 @@ export class PageIndex {
     if (this.segments.length === 1) return (this.ordered = this.segments[0]!.matches);
     const all = this.segments.flatMap((segment) => segment.matches);
     all.sort((a, b) => {
-      if (a.range.startContainer === b.range.startContainer) {
-        return a.range.startOffset - b.range.startOffset;
-      }
-      const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+      const nodeA = a.startNode;
+      const nodeB = b.startNode;
+      if (nodeA === nodeB) return a.start - b.start;
+      const position = nodeA.compareDocumentPosition(nodeB);
       return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
     });
     return (this.ordered = all);
@@ -186,20 +208,35 @@ export class PageIndex {
     return this.segments.flatMap((segment) => segment.index.shadowRoots);
   }
 
-  /** All indexed text (for page context: region, scheme, topics). */
+  /** All indexed text. */
   text(): string {
     return this.segments.map((segment) => segment.index.text).join('\u2029');
   }
 
+  /** The first `limit` characters of the indexed text (for page context: region, scheme, topics). */
+  sample(limit: number): string {
+    const parts: string[] = [];
+    let length = 0;
+    for (const segment of this.segments) {
+      if (length >= limit) break;
+      const part = segment.index.sample(limit - length);
+      parts.push(part);
+      length += part.length + 1;
+    }
+    return parts.join('\u2029');
+  }
+
+  /** How many characters are indexed. */
+  get textLength(): number {
+    return this.segments.reduce((sum, segment) => sum + segment.index.length, 0);
+  }
+
   private indexSegment(root: Node): Segment {
-    const index = buildTextIndex(root, this.exclude());
-    const segment: Segment = { root, index, matches: [] };
-    segment.matches = this.findTerms(index.text).map((match) => ({
-      ...match,
-      range: rangeFor(index, match.start, match.end),
-      category: this.categoryOf(match.id),
-      segment,
-    }));
+    const builder = new TextIndexBuilder(root, this.exclude());
+    const segment: Segment = { root, index: undefined as unknown as TextIndex, matches: [] };
+    builder.step();
+    for (const chunk of builder.takeChunks()) this.matchChunk(segment, chunk.start, chunk.text);
+    segment.index = builder.result();
     return segment;
   }
 }

@@ -65,6 +65,8 @@ const IDLE_TIMEOUT_MS = 500;
 const MAX_SEGMENTS = 64;
 
 const isE2E = import.meta.env.MODE === 'e2e';
+/** The page context (region, scheme, topics) is read from this much of the page's text. */
+const CONTEXT_CHARS = 200_000;
 
 /** Lets the event loop run (input, rendering) between slices of work. */
 function pause(): Promise<void> {
@@ -198,7 +200,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
   }
 
   function refreshContext() {
-    context = pageContextOf(doc.URL, index.text(), doc.title);
+    context = pageContextOf(doc.URL, index.sample(CONTEXT_CHARS), doc.title);
   }
 
   async function initialBuild() {
@@ -217,7 +219,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
         end: performance.now(),
         detail: {
           matches: update.added.length,
-          textLength: index.text().length,
+          textLength: index.textLength,
           ...index.lastBuild,
           paintMs,
         },
@@ -495,14 +497,35 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
 
   // ---- keyboard commands -----------------------------------------------------------------
 
+  /** Whether an occurrence ends below the top of the viewport (undefined when it has no box). */
+  function belowTop(match: PageMatch): boolean | undefined {
+    const range = doc.createRange();
+    range.setStart(match.range.startContainer, match.range.startOffset);
+    range.setEnd(match.range.endContainer, match.range.endOffset);
+    const rect = range.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) return undefined;
+    return rect.bottom >= 0;
+  }
+
+  /**
+   * The first occurrence at or below the top of the viewport. Occurrences come in document order,
+   * which on a page of text is top to bottom, so a binary search finds it with a few layout reads
+   * even among tens of thousands; the answer is then checked, and walked back over any hidden
+   * occurrences (no box) the search stepped over.
+   */
   function firstVisibleIndex(all: readonly PageMatch[]): number {
-    for (let i = 0; i < all.length; i += 1) {
-      const range = doc.createRange();
-      range.setStart(all[i]!.range.startContainer, all[i]!.range.startOffset);
-      range.setEnd(all[i]!.range.endContainer, all[i]!.range.endOffset);
-      const rect = range.getBoundingClientRect();
-      if (rect.bottom >= 0 && (rect.width > 0 || rect.height > 0)) return i;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      // A hidden occurrence gives no position: look at the next ones until one has a box.
+      let probe = mid;
+      let below = belowTop(all[probe]!);
+      while (below === undefined && probe + 1 < hi) below = belowTop(all[++probe]!);
+      if (below === undefined || below) hi = mid;
+      else lo = probe + 1;
     }
+    for (let i = lo; i < all.length; i += 1) if (belowTop(all[i]!)) return i;
     return 0;
   }
 
@@ -517,7 +540,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       next = direction === 1 ? first : (first - 1 + all.length) % all.length;
     }
     const match = all[next]!;
-    const element = match.range.startContainer.parentElement;
+    const element = match.startNode.parentElement;
     element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     cancelHide();
     openMatch(match, { pinned: true });
@@ -529,7 +552,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
     if (occurrences.length === 0) return false;
     const current = open ? occurrences.indexOf(open.match) : -1;
     const match = occurrences[(current + 1) % occurrences.length]!;
-    match.range.startContainer.parentElement?.scrollIntoView({
+    match.startNode.parentElement?.scrollIntoView({
       block: 'center',
       inline: 'nearest',
       behavior: 'instant',
@@ -613,7 +636,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       return;
     }
     const update = index.update(blocks);
-    if (open && !open.match.range.startContainer.isConnected) hide();
+    if (open && !open.match.startNode.isConnected) hide();
     void paint(update);
     if (update.added.length > 0 || update.removed.length > 0) refreshContext();
   }
@@ -625,7 +648,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       .catch((error: unknown) => onError('index', error))
       .finally(() => {
         building = false;
-        if (open && !open.match.range.startContainer.isConnected) hide();
+        if (open && !open.match.startNode.isConnected) hide();
         if (changed.size > 0 || removals) scheduleUpdate();
       });
   }

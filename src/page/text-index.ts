@@ -51,17 +51,8 @@ const INLINE = new Set([
   'wbr',
 ]);
 
-export interface TextIndex {
-  /** All indexed text, blocks separated by BLOCK_BREAK. */
-  text: string;
-  nodes: Text[];
-  /** `starts[i]` is the offset of `nodes[i]` in `text`. */
-  starts: number[];
-  /** Open shadow roots whose text is in the index (they need the highlight styles too). */
-  shadowRoots: ShadowRoot[];
-  /** Position of each node in `nodes`. */
-  positions: Map<Text, number>;
-}
+/** Text is handed to the matcher in pieces of at least this many characters, cut at block breaks. */
+export const CHUNK_CHARS = 16_384;
 
 /** Whether text in `element` runs on with the text around it (inline) or stands apart (block). */
 export function isInline(element: Element): boolean {
@@ -105,21 +96,150 @@ export function blockContaining(node: Node, root: Node): Node {
 }
 
 /**
+ * The indexed text of a stretch of the page and the text nodes it came from. The text is kept in
+ * the chunks the matcher read; the whole string is joined only when something asks for it.
+ */
+export class TextIndex {
+  private joined: string | undefined;
+
+  constructor(
+    /** The indexed text in pieces, blocks separated by BLOCK_BREAK. */
+    readonly chunks: readonly string[],
+    /** `chunkStarts[i]` is the offset of `chunks[i]` in the text. */
+    readonly chunkStarts: readonly number[],
+    readonly nodes: readonly Text[],
+    /** `starts[i]` is the offset of `nodes[i]` in the text. */
+    readonly starts: readonly number[],
+    /** Positions in `nodes` of the nodes of the root's own tree (not in a shadow root), in order. */
+    private readonly light: readonly number[],
+    /** Positions of the nodes inside open shadow roots. */
+    private readonly shadowed: ReadonlyMap<Text, number>,
+    /** Open shadow roots whose text is in the index (they need the highlight styles too). */
+    readonly shadowRoots: readonly ShadowRoot[],
+    readonly length: number,
+  ) {}
+
+  /** All indexed text, blocks separated by BLOCK_BREAK. */
+  get text(): string {
+    if (this.joined === undefined) this.joined = this.chunks.join('');
+    return this.joined;
+  }
+
+  /** The first `limit` characters of the text, without joining the rest. */
+  sample(limit: number): string {
+    if (this.joined !== undefined || this.chunks.length <= 1) return this.text.slice(0, limit);
+    const parts: string[] = [];
+    let length = 0;
+    for (const chunk of this.chunks) {
+      if (length >= limit) break;
+      parts.push(chunk);
+      length += chunk.length;
+    }
+    return parts.join('').slice(0, limit);
+  }
+
+  /** The position in `nodes` of the node containing text offset `offset` (binary search). */
+  nodeAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The position of `node` in `nodes`, or -1. Nodes of the main tree are found by binary search
+   * in document order (a few `compareDocumentPosition` calls), so no map of every text node of a
+   * page is built; the few nodes inside shadow roots are kept in a map.
+   */
+  positionOf(node: Node): number {
+    const shadowed = this.shadowed.get(node as Text);
+    if (shadowed !== undefined) return shadowed;
+    const light = this.light;
+    const nodes = this.nodes;
+    let lo = 0;
+    let hi = light.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const candidate = nodes[light[mid]!]!;
+      if (candidate === node) return light[mid]!;
+      const relation = candidate.compareDocumentPosition(node);
+      // A node that left the document since: order is lost, look it up the slow way.
+      if (relation & Node.DOCUMENT_POSITION_DISCONNECTED) return nodes.indexOf(node as Text);
+      if (relation & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Whether `node` is one of the indexed text nodes. */
+  has(node: Node): boolean {
+    return this.positionOf(node) >= 0;
+  }
+
+  /** The text offset of a DOM position, or -1 when the node is not indexed. */
+  offsetOf(node: Node, offset: number): number {
+    const position = this.positionOf(node);
+    return position < 0 ? -1 : this.starts[position]! + offset;
+  }
+
+  /** The text node where text offset `offset` lies. */
+  nodeAtOffset(offset: number): Text {
+    return this.nodes[this.nodeAt(offset)]!;
+  }
+
+  /** A StaticRange covering `[start, end)` of the text. */
+  rangeFor(start: number, end: number): StaticRange {
+    const first = this.nodeAt(start);
+    const last = this.nodeAt(end - 1);
+    return new StaticRange({
+      startContainer: this.nodes[first]!,
+      startOffset: start - this.starts[first]!,
+      endContainer: this.nodes[last]!,
+      endOffset: end - this.starts[last]!,
+    });
+  }
+}
+
+/** A finished piece of text: where it starts in the whole text, and the text. */
+export interface TextChunk {
+  start: number;
+  text: string;
+}
+
+/**
  * Builds the index of the text under `root` in slices, so a large page never blocks the main
- * thread for long: `step(deadline)` works until `performance.now()` passes `deadline` and says
- * whether it is done. Text inside inline elements is joined, so 限度額<b>適用</b>認定証 is one
+ * thread for long: `step(deadline)` works until `performance.now()` passes `deadline` or a chunk
+ * of text is complete. Text inside inline elements is joined, so 限度額<b>適用</b>認定証 is one
  * run; block boundaries are marked so a term never spans two blocks. Ruby annotations (<rt>,
  * <rp>) are skipped so the base text matches. Open shadow roots are walked where their host stands.
+ *
+ * Only the parents of text nodes get a state (skip flag and block), computed once from their own
+ * parent's; other elements are only asked for a shadow root.
  */
 export class TextIndexBuilder {
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
+  private partsLength = 0;
+  private readonly chunks: string[] = [];
+  private readonly chunkStarts: number[] = [];
+  private readonly ready: TextChunk[] = [];
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
+  private readonly light: number[] = [];
+  private readonly shadowed = new Map<Text, number>();
   private offset = 0;
+  private chunkStart = 0;
   private lastBlock: Node | null = null;
+  private lastParent: Node | null = null;
+  private lastState: ElementState | null = null;
   private readonly states = new Map<Node, ElementState>();
   private readonly walkers: TreeWalker[] = [];
   private readonly shadowRoots: ShadowRoot[] = [];
+  private finished = false;
 
   constructor(
     private readonly root: Node,
@@ -159,20 +279,45 @@ export class TextIndexBuilder {
     return state;
   }
 
-  step(deadline = Infinity): boolean {
+  /** Closes the chunk being filled (at a block break) and queues it for the matcher. */
+  private closeChunk(): void {
+    if (this.partsLength === 0) return;
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.chunks.push(text);
+    this.chunkStarts.push(this.chunkStart);
+    this.ready.push({ start: this.chunkStart, text });
+    this.chunkStart = this.offset;
+    this.parts = [];
+    this.partsLength = 0;
+  }
+
+  /** Chunks completed since the last call, in order. */
+  takeChunks(): TextChunk[] {
+    return this.ready.splice(0, this.ready.length);
+  }
+
+  /**
+   * Walks until `deadline` passes or a chunk is ready (when `stopAtChunk`), or the end; returns
+   * true once the whole tree is indexed (the last chunk is then ready too).
+   */
+  step(deadline = Infinity, stopAtChunk = false): boolean {
+    if (this.finished) return true;
     let count = 0;
-    while (this.walkers.length > 0) {
-      const walker = this.walkers[this.walkers.length - 1]!;
+    const walkers = this.walkers;
+    while (walkers.length > 0) {
+      const walker = walkers[walkers.length - 1]!;
       const node = walker.nextNode();
       if (!node) {
-        this.walkers.pop();
+        walkers.pop();
         continue;
       }
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const shadow = (node as Element).shadowRoot;
-        if (shadow && !this.stateOf(node).skip) {
-          this.shadowRoots.push(shadow);
-          this.walkers.push(this.walkerFor(shadow));
+      if (node.nodeType !== Node.TEXT_NODE) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          const shadow = (node as Element).shadowRoot;
+          if (shadow && !this.stateOf(node).skip) {
+            this.shadowRoots.push(shadow);
+            walkers.push(this.walkerFor(shadow));
+          }
         }
         continue;
       }
@@ -180,32 +325,49 @@ export class TextIndexBuilder {
       const data = text.data;
       const parent = text.parentNode;
       if (!data || !parent) continue;
-      const state = this.stateOf(parent);
+      let state = this.lastState;
+      if (parent !== this.lastParent || state === null) {
+        state = this.stateOf(parent);
+        this.lastParent = parent;
+        this.lastState = state;
+      }
       if (state.skip) continue;
       if (this.lastBlock !== null && state.block !== this.lastBlock) {
+        if (this.partsLength >= CHUNK_CHARS) this.closeChunk();
         this.parts.push(BLOCK_BREAK);
+        this.partsLength += 1;
         this.offset += 1;
       }
       this.lastBlock = state.block;
+      if (walkers.length > 1) this.shadowed.set(text, this.nodes.length);
+      else this.light.push(this.nodes.length);
       this.nodes.push(text);
       this.starts.push(this.offset);
       this.parts.push(data);
+      this.partsLength += data.length;
       this.offset += data.length;
       count += 1;
-      if ((count & 255) === 0 && performance.now() > deadline) return false;
+      if ((count & 63) === 0) {
+        if (stopAtChunk && this.ready.length > 0) return false;
+        if (performance.now() > deadline) return false;
+      }
     }
+    this.closeChunk();
+    this.finished = true;
     return true;
   }
 
   result(): TextIndex {
-    const nodes = this.nodes;
-    return {
-      text: this.parts.join(''),
-      nodes,
-      starts: this.starts,
-      shadowRoots: this.shadowRoots,
-      positions: new Map(nodes.map((n, i) => [n, i])),
-    };
+    return new TextIndex(
+      this.chunks,
+      this.chunkStarts,
+      this.nodes,
+      this.starts,
+      this.light,
+      this.shadowed,
+      this.shadowRoots,
+      this.offset,
+    );
   }
 }
 
@@ -219,34 +381,4 @@ export function buildTextIndex(root: Node, exclude: Node | null = null): TextInd
 /** True when `text` holds a kana or kanji character (a page without one is left alone). */
 export function hasJapanese(text: string): boolean {
   return /[\u3040-\u30ff\u3400-\u9fff]/.test(text);
-}
-
-/** The index of the node that contains text offset `offset` (binary search). */
-export function nodeAt(index: TextIndex, offset: number): number {
-  let lo = 0;
-  let hi = index.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** A StaticRange covering `[start, end)` of the index text. */
-export function rangeFor(index: TextIndex, start: number, end: number): StaticRange {
-  const first = nodeAt(index, start);
-  const last = nodeAt(index, end - 1);
-  return new StaticRange({
-    startContainer: index.nodes[first]!,
-    startOffset: start - index.starts[first]!,
-    endContainer: index.nodes[last]!,
-    endOffset: end - index.starts[last]!,
-  });
-}
-
-/** The text offset of a DOM position, or -1 when the node is not indexed. */
-export function offsetOf(index: TextIndex, node: Node, offset: number): number {
-  const position = index.positions.get(node as Text);
-  return position === undefined ? -1 : index.starts[position]! + offset;
 }

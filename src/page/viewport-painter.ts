@@ -48,7 +48,7 @@ export class ViewportPainter {
     this.chunks = [];
     for (let i = 0; i < all.length; i += CHUNK_SIZE) this.chunks.push(all.slice(i, i + CHUNK_SIZE));
     this.chunks.forEach((chunk, index) => {
-      const head = chunk[0]!.range.startContainer.parentElement;
+      const head = chunk[0]!.startNode.parentElement;
       if (!head) return;
       const list = this.heads.get(head);
       if (list) list.push(index);
