@@ -131,6 +131,8 @@ interface LayerRun {
   slices: number;
   /** The longest stretch of the layer's own work between two pauses. */
   longestSlice: number;
+  /** Walk and match time of the longest slice. */
+  longestSplit?: [number, number];
   matches: number;
   longestTask: number;
   matcherBuild: number;
@@ -161,6 +163,7 @@ async function hokenLensRun(page: Page, url: string): Promise<LayerRun> {
       paintMs: number;
       slices: number;
       longestSliceMs: number;
+      longestSplit?: [number, number];
     };
     return {
       ms: measure.duration,
@@ -170,6 +173,7 @@ async function hokenLensRun(page: Page, url: string): Promise<LayerRun> {
       paintMs: detail.paintMs,
       slices: detail.slices,
       longestSlice: detail.longestSliceMs,
+      ...(detail.longestSplit ? { longestSplit: detail.longestSplit } : {}),
       matches: detail.matches,
       longestTask: Math.max(0, ...tasks),
       matcherBuild: matcher?.duration ?? NaN,
@@ -186,16 +190,39 @@ const LONG_TASK_OBSERVER = `
   } catch {}
 `;
 
-async function hoverLatencies(page: Page, count: number): Promise<number[]> {
+/** Where the time of one hover went, in ms from the pointer event. */
+interface HoverPhases {
+  /** Until the handler ran (input delay). */
+  handled: number;
+  /** Until the popover was rendered and positioned (the layer's own work). */
+  rendered: number;
+  /** Until the frame that paints it began. */
+  frame: number;
+}
+
+async function hoverLatencies(
+  page: Page,
+  count: number,
+): Promise<{ latencies: number[]; phases: HoverPhases[] }> {
   const latencies: number[] = [];
   await page.evaluate(() => {
-    (window as unknown as { __painted: number[] }).__painted = [];
+    const w = window as unknown as { __painted: number[]; __phases: HoverPhases[] };
+    w.__painted = [];
+    w.__phases = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const detail = (entry as PerformanceMark).detail as { eventTime: number };
-        (window as unknown as { __painted: number[] }).__painted.push(
-          entry.startTime - detail.eventTime,
-        );
+        const detail = (entry as PerformanceMark).detail as {
+          eventTime: number;
+          handledAt: number;
+          renderedAt: number;
+          frameAt: number;
+        };
+        w.__painted.push(entry.startTime - detail.eventTime);
+        w.__phases.push({
+          handled: detail.handledAt - detail.eventTime,
+          rendered: detail.renderedAt - detail.eventTime,
+          frame: detail.frameAt - detail.eventTime,
+        });
       }
     }).observe({ type: 'mark' });
   });
@@ -248,7 +275,10 @@ async function hoverLatencies(page: Page, count: number): Promise<number[]> {
     }
     if (latencies.length % 50 === 0) process.stderr.write(`  hovers: ${latencies.length}\n`);
   }
-  return latencies;
+  const phases = await page.evaluate(
+    () => (window as unknown as { __phases: HoverPhases[] }).__phases,
+  );
+  return { latencies, phases };
 }
 
 function round(n: unknown): unknown {
@@ -337,12 +367,15 @@ async function main() {
         `  (b) wall ${runs.map((r) => r.ms.toFixed(1)).join(', ')} ms; busy ${runs
           .map(
             (r) =>
-              `${r.busyMs.toFixed(1)} (walk ${r.walkMs.toFixed(1)}, match ${r.matchMs.toFixed(1)}, paint ${r.paintMs.toFixed(1)}, ${r.slices} slices)`,
+              `${r.busyMs.toFixed(1)} (walk ${r.walkMs.toFixed(1)}, match ${r.matchMs.toFixed(1)}, paint ${r.paintMs.toFixed(1)}, ${r.slices} slices, longest ${r.longestSlice.toFixed(1)} = walk ${r.longestSplit?.[0]?.toFixed(1)} + match ${r.longestSplit?.[1]?.toFixed(1)})`,
           )
           .join('; ')}\n`,
       );
       let hover: number[] = [];
-      if (size.bytes === 1024 * 1024) hover = await hoverLatencies(layerPage, HOVERS);
+      let phases: HoverPhases[] = [];
+      if (size.bytes === 1024 * 1024) {
+        ({ latencies: hover, phases } = await hoverLatencies(layerPage, HOVERS));
+      }
       await layerPage.close();
 
       const a = median(walks);
@@ -373,6 +406,20 @@ async function main() {
               hoverSamples: hover.length,
               hoverP50Ms: percentile(hover, 50),
               hoverP95Ms: percentile(hover, 95),
+              hoverPhasesP50Ms: {
+                handled: percentile(
+                  phases.map((p) => p.handled),
+                  50,
+                ),
+                rendered: percentile(
+                  phases.map((p) => p.rendered),
+                  50,
+                ),
+                frame: percentile(
+                  phases.map((p) => p.frame),
+                  50,
+                ),
+              },
             }
           : {}),
       });
@@ -410,6 +457,10 @@ async function main() {
   if (hover) {
     print(
       `pointer → popover painted (${hover.hoverSamples} hovers, 1 MB page): p50 ${round(hover.hoverP50Ms)} ms, p95 ${round(hover.hoverP95Ms)} ms`,
+    );
+    const p = hover.hoverPhasesP50Ms as HoverPhases;
+    print(
+      `  p50 phases from the pointer event: handler ran ${round(p.handled)} ms, popover rendered and placed ${round(p.rendered)} ms, its frame began ${round(p.frame)} ms`,
     );
   }
   print(

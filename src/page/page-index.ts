@@ -56,6 +56,8 @@ export interface BuildStats {
   matchMs: number;
   slices: number;
   longestSliceMs: number;
+  /** Walk and match time of the longest slice. */
+  longestSplit?: [walk: number, match: number];
 }
 
 /**
@@ -121,16 +123,21 @@ export class PageIndex {
     const segment: Segment = { root, index: undefined as unknown as TextIndex, matches: [] };
     let sliceStart = performance.now();
     let deadline = sliceStart + sliceMs;
+    let split: [number, number] = [0, 0];
     for (;;) {
       const walkFrom = performance.now();
       const done = builder.step(deadline, true);
       const matchFrom = performance.now();
       stats.walkMs += matchFrom - walkFrom;
+      split[0] += matchFrom - walkFrom;
       for (const chunk of builder.takeChunks()) this.matchChunk(segment, chunk.start, chunk.text);
       const now = performance.now();
       stats.matchMs += now - matchFrom;
+      split[1] += now - matchFrom;
       if (done) break;
       if (now >= deadline) {
+        if (now - sliceStart > stats.longestSliceMs) stats.longestSplit = split;
+        split = [0, 0];
         stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
         stats.slices += 1;
         await pause();
