@@ -64,6 +64,43 @@ async function bareWalk(page: Page): Promise<number> {
   });
 }
 
+/**
+ * The same bare walk, but in an isolated world of its own, as a content script runs: there every
+ * DOM node touched gets a wrapper kept in a separate map, so even the bare walk costs more. With
+ * `elements`, elements are visited too (SHOW_ELEMENT | SHOW_TEXT): the least a walk needs to
+ * find open shadow roots and block boundaries.
+ */
+async function isolatedWalk(page: Page, elements: boolean): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'bench-walk',
+    });
+    const show = elements
+      ? 'NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT'
+      : 'NodeFilter.SHOW_TEXT';
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: executionContextId,
+      returnByValue: true,
+      expression: `(() => {
+        const start = performance.now();
+        const walker = document.createTreeWalker(document.body, ${show});
+        let chars = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (node.nodeType === 3) chars += node.data.length;
+        const time = performance.now() - start;
+        if (chars === 0) throw new Error('empty page');
+        return time;
+      })()`,
+    });
+    return result.value as number;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function regexpPass(page: Page): Promise<{ ms: number; matches: number }> {
   return page.evaluate((list) => {
     const start = performance.now();
@@ -200,9 +237,82 @@ interface HoverPhases {
   frame: number;
 }
 
+/**
+ * The floor for a hover: the page's own minimal tooltip, in its own script, on the same page
+ * without the extension. On a trusted pointer move it finds the character under the pointer,
+ * writes it into one fixed element and places that under it, then marks the frame exactly as the
+ * e2e build of the extension does. Whatever this takes is the browser's (input, frame, paint).
+ */
+const BASELINE_TOOLTIP = `(() => {
+  const tip = document.createElement('div');
+  tip.style.cssText = 'position:fixed;left:0;top:0;padding:8px;background:#fff;border:1px solid #888;font:14px sans-serif;z-index:2147483647';
+  tip.hidden = true;
+  document.documentElement.append(tip);
+  let last = null;
+  addEventListener('pointermove', (event) => {
+    if (!event.isTrusted) return;
+    const handledAt = performance.now();
+    const caret = document.caretPositionFromPoint(event.clientX, event.clientY);
+    const node = caret && caret.offsetNode;
+    if (!node || node.nodeType !== 3 || node === last) return;
+    last = node;
+    const range = document.createRange();
+    range.setStart(node, Math.min(caret.offset, node.data.length));
+    range.setEnd(node, Math.min(caret.offset + 1, node.data.length));
+    const rect = range.getBoundingClientRect();
+    tip.textContent = node.data.slice(0, 40);
+    tip.hidden = false;
+    tip.style.transform = 'translate(' + Math.round(rect.left) + 'px,' + Math.round(rect.bottom + 6) + 'px)';
+    const renderedAt = performance.now();
+    const eventTime = event.timeStamp;
+    requestAnimationFrame(() => {
+      const frameAt = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => performance.mark('hokenlens:popover-painted', { detail: { eventTime, handledAt, renderedAt, frameAt } });
+      channel.port2.postMessage(null);
+    });
+  }, true);
+})();`;
+
+/** Baseline targets: the first characters of Japanese text nodes spread over the page. */
+function baselineTargets(wanted: number): number {
+  const ranges: AbstractRange[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/[\u4e00-\u9fff]{4}/.test((node as Text).data)) texts.push(node as Text);
+  }
+  const step = Math.max(1, Math.floor(texts.length / (wanted * 2)));
+  for (let i = 0; i < texts.length; i += step) {
+    const node = texts[i]!;
+    const at = node.data.search(/[\u4e00-\u9fff]{4}/);
+    ranges.push(
+      new StaticRange({
+        startContainer: node,
+        startOffset: at,
+        endContainer: node,
+        endOffset: at + 3,
+      }),
+    );
+  }
+  (window as unknown as { __targets: AbstractRange[] }).__targets = ranges;
+  return ranges.length;
+}
+
+/** HokenLens targets: terms spread over what the extension painted. */
+function paintedTargets(wanted: number): number {
+  const ranges = [...CSS.highlights.get('hokenlens-term')!];
+  const step = Math.max(1, Math.floor(ranges.length / (wanted * 2)));
+  (window as unknown as { __targets: AbstractRange[] }).__targets = ranges.filter(
+    (_, i) => i % step === 0,
+  );
+  return (window as unknown as { __targets: AbstractRange[] }).__targets.length;
+}
+
 async function hoverLatencies(
   page: Page,
   count: number,
+  targets: (wanted: number) => number = paintedTargets,
 ): Promise<{ latencies: number[]; phases: HoverPhases[] }> {
   const latencies: number[] = [];
   await page.evaluate(() => {
@@ -226,15 +336,8 @@ async function hoverLatencies(
       }
     }).observe({ type: 'mark' });
   });
-  // Terms spread over the page: every k-th painted range, tagged by its index.
-  const count_ = await page.evaluate((wanted) => {
-    const ranges = [...CSS.highlights.get('hokenlens-term')!];
-    const step = Math.max(1, Math.floor(ranges.length / (wanted * 2)));
-    (window as unknown as { __targets: AbstractRange[] }).__targets = ranges.filter(
-      (_, i) => i % step === 0,
-    );
-    return (window as unknown as { __targets: AbstractRange[] }).__targets.length;
-  }, count);
+  // Targets spread over the page, tagged by their index.
+  const count_ = await page.evaluate(targets, count);
   for (let i = 0; i < count_ && latencies.length < count; i += 1) {
     const target = await page.evaluate((n) => {
       const r = (window as unknown as { __targets: AbstractRange[] }).__targets[n]!;
@@ -334,11 +437,17 @@ async function main() {
       const walks: number[] = [];
       const warmWalks: number[] = [];
       const regexps: number[] = [];
+      const isoWalks: number[] = [];
+      const isoElementWalks: number[] = [];
       let regexpMatches = 0;
       for (let run = 0; run < RUNS; run += 1) {
         await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         walks.push(await bareWalk(page));
         warmWalks.push(await bareWalk(page));
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        isoWalks.push(await isolatedWalk(page, false));
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        isoElementWalks.push(await isolatedWalk(page, true));
         await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
         const r = await regexpPass(page);
         regexps.push(r.ms);
@@ -373,8 +482,20 @@ async function main() {
       );
       let hover: number[] = [];
       let phases: HoverPhases[] = [];
-      if (size.bytes === 1024 * 1024) {
+      let baseHover: number[] = [];
+      let basePhases: HoverPhases[] = [];
+      if (size.bytes === 1024 * 1024 && HOVERS > 0) {
         ({ latencies: hover, phases } = await hoverLatencies(layerPage, HOVERS));
+        // The floor, in the same browser build and window size: the page's own tooltip.
+        const basePage = await plain.newPage({ viewport: { width: 1000, height: 800 } });
+        await basePage.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        await basePage.addScriptTag({ content: BASELINE_TOOLTIP });
+        ({ latencies: baseHover, phases: basePhases } = await hoverLatencies(
+          basePage,
+          HOVERS,
+          baselineTargets,
+        ));
+        await basePage.close();
       }
       await layerPage.close();
 
@@ -385,6 +506,8 @@ async function main() {
         textBytes: generated.textBytes,
         bareWalkMs: a,
         bareWalkWarmMs: median(warmWalks),
+        isolatedWalkMs: median(isoWalks),
+        isolatedElementWalkMs: median(isoElementWalks),
         hokenLensMs: b,
         hokenLensBusyMs: median(runs.map((r) => r.busyMs)),
         hokenLensWalkMs: median(runs.map((r) => r.walkMs)),
@@ -398,6 +521,8 @@ async function main() {
         regexpMs: median(regexps),
         regexpMatches,
         ratioToWalk: b / a,
+        busyRatioToWalk: median(runs.map((r) => r.busyMs)) / a,
+        busyRatioToIsolatedWalk: median(runs.map((r) => r.busyMs)) / median(isoWalks),
         speedupVsMarkJs: mark.ms / b,
         longestTaskMs: Math.max(...runs.map((r) => r.longestTask)),
         longestLayerSliceMs: Math.max(...runs.map((r) => r.longestSlice)),
@@ -406,6 +531,22 @@ async function main() {
               hoverSamples: hover.length,
               hoverP50Ms: percentile(hover, 50),
               hoverP95Ms: percentile(hover, 95),
+              baselineHoverP50Ms: percentile(baseHover, 50),
+              baselineHoverP95Ms: percentile(baseHover, 95),
+              baselinePhasesP50Ms: {
+                handled: percentile(
+                  basePhases.map((p) => p.handled),
+                  50,
+                ),
+                rendered: percentile(
+                  basePhases.map((p) => p.rendered),
+                  50,
+                ),
+                frame: percentile(
+                  basePhases.map((p) => p.frame),
+                  50,
+                ),
+              },
               hoverPhasesP50Ms: {
                 handled: percentile(
                   phases.map((p) => p.handled),
@@ -441,9 +582,13 @@ async function main() {
         page: r.size,
         '(a) walk ms': round(r.bareWalkMs),
         'warm walk': round(r.bareWalkWarmMs),
+        'a iso': round(r.isolatedWalkMs),
+        'a iso+el': round(r.isolatedElementWalkMs),
         '(b) HokenLens ms': round(r.hokenLensMs),
         'b busy': round(r.hokenLensBusyMs),
         'b/a': round(r.ratioToWalk),
+        'busy/a': round(r.busyRatioToWalk),
+        'busy/a iso': round(r.busyRatioToIsolatedWalk),
         '(c) mark.js ms': `${r.markJsComplete ? '' : '>'}${round(r.markJsMs)}`,
         'c/b': `${r.markJsComplete ? '' : '>'}${round(r.speedupVsMarkJs)}×`,
         '(d) RegExp ms': round(r.regexpMs),
@@ -461,6 +606,13 @@ async function main() {
     const p = hover.hoverPhasesP50Ms as HoverPhases;
     print(
       `  p50 phases from the pointer event: handler ran ${round(p.handled)} ms, popover rendered and placed ${round(p.rendered)} ms, its frame began ${round(p.frame)} ms`,
+    );
+    const q = hover.baselinePhasesP50Ms as HoverPhases;
+    print(
+      `baseline (the page's own one-line tooltip, no extension): p50 ${round(hover.baselineHoverP50Ms)} ms, p95 ${round(hover.baselineHoverP95Ms)} ms; handler ${round(q.handled)}, rendered ${round(q.rendered)}, frame began ${round(q.frame)} ms`,
+    );
+    print(
+      `  HokenLens over the baseline: p50 +${round((hover.hoverP50Ms as number) - (hover.baselineHoverP50Ms as number))} ms, p95 +${round((hover.hoverP95Ms as number) - (hover.baselineHoverP95Ms as number))} ms`,
     );
   }
   print(

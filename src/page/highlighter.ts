@@ -62,6 +62,8 @@ export interface Highlighter {
   setVisible(visible: boolean): void;
   /** Brings the highlight styles into an open shadow root (document styles do not reach in). */
   adopt(root: ShadowRoot): void;
+  /** Tinted backgrounds per category, or the underline alone (the reader's highlight style). */
+  setTint(tint: boolean): void;
   readonly visible: boolean;
   clear(): void;
   dispose(): void;
@@ -77,7 +79,8 @@ export function createHighlighter(
   { tint = true }: { tint?: boolean } = {},
 ): Highlighter {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(tint ? categories : []));
+  let tinted = tint;
+  sheet.replaceSync(highlightCss(tinted ? categories : []));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   const all = new Highlight();
   const byCategory = new Map<string, Highlight>();
@@ -129,6 +132,11 @@ export function createHighlighter(
     },
     get visible() {
       return visible;
+    },
+    setTint(next) {
+      if (next === tinted) return;
+      tinted = next;
+      sheet.replaceSync(highlightCss(tinted ? categories : []));
     },
     adopt(root) {
       if (adopted.has(root)) return;

@@ -15,18 +15,24 @@ import { ViewportPainter } from './viewport-painter';
 import { PageTranslations, type BundleLoader } from './translations';
 import { blockContaining } from './text-index';
 
-export interface PageLayerOptions {
-  doc: Document;
+/** Reader settings for the popover and the painting (see src/settings.ts). */
+export interface PageDisplay {
+  highlightStyle?: 'tint' | 'underline';
+  showReadings?: boolean;
+  detail?: 'short' | 'long';
+  fontScale?: number;
+}
+
+/** What the reader's settings say about the page layer; changes apply to an open page at once. */
+export interface PageReaderSettings {
   /** The reader's language (settings, else the browser's). */
   language: LanguageCode;
   theme?: PopoverTheme;
-  /** Reader settings for the popover and the painting (see src/settings.ts). */
-  display?: {
-    highlightStyle?: 'tint' | 'underline';
-    showReadings?: boolean;
-    detail?: 'short' | 'long';
-    fontScale?: number;
-  };
+  display?: PageDisplay;
+}
+
+export interface PageLayerOptions extends PageReaderSettings {
+  doc: Document;
   /** Loads the `ui` and `glossary` bundles of a language (from the background). */
   loadBundle: BundleLoader;
   /** Loads the figures explanations quote (`{{notifyDays}}`). */
@@ -51,6 +57,8 @@ export interface PageLayer {
   showTerm(termId: string): boolean;
   /** Languages the explanation can be switched to (known once the background answers). */
   setLanguages(languages: readonly LanguageCode[]): void;
+  /** The reader changed their settings: language, theme, text size, highlight style, detail. */
+  applySettings(settings: PageReaderSettings): void;
 }
 
 /** Hides the popover this long after the pointer leaves the term and the popover. */
@@ -165,8 +173,10 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
     if (open?.pinned) restoreFocus();
     open = undefined;
   });
+  let readerLanguage = options.language;
+  let display: PageDisplay = options.display ?? {};
   popover.setTheme(options.theme ?? 'system');
-  popover.setScale(options.display?.fontScale ?? 1);
+  popover.setScale(display.fontScale ?? 1);
   /** Once a strong insurance term is found, everyday words (weak terms) are worth painting too. */
   let insurancePage = false;
   let headings: string | undefined;
@@ -187,7 +197,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
     () => popover.host ?? null,
   );
   const highlighter: Highlighter | undefined = highlightSupported()
-    ? createHighlighter(doc, categories, { tint: options.display?.highlightStyle !== 'underline' })
+    ? createHighlighter(doc, categories, { tint: display.highlightStyle !== 'underline' })
     : undefined;
   const painter = highlighter ? new ViewportPainter(highlighter) : undefined;
   let context: PageContext = { url: doc.URL, topics: [] };
@@ -311,7 +321,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       .map((id) => termById(id))
       .filter((item): item is GlossaryTerm => !!item)
       .map((item) => ({ id: item.id, ja: item.ja }));
-    const shipped = shippedLanguages.length > 0 ? shippedLanguages : [options.language];
+    const shipped = shippedLanguages.length > 0 ? shippedLanguages : [readerLanguage];
     const languages = LANGUAGES.filter((l) => shipped.includes(l.code));
     const calc = term.calc;
     await popover.show(match.range, {
@@ -375,8 +385,8 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
         : {}),
       ...(state.status ? { status: state.status } : {}),
       autoFocus: state.autoFocus,
-      showReading: options.display?.showReadings !== false,
-      expandedByDefault: options.display?.detail === 'long',
+      showReading: display.showReadings !== false,
+      expandedByDefault: display.detail === 'long',
     });
   }
 
@@ -388,7 +398,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       match,
       term,
       pinned: how.pinned,
-      language: open?.language ?? options.language,
+      language: open?.language ?? readerLanguage,
       autoFocus: how.pinned,
     };
     const handledAt = performance.now();
@@ -710,7 +720,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       if (changed.size > 0 || removals) scheduleUpdate();
       // Load the explanations in idle time so the first popover does not wait for them.
       whenIdle(
-        () => void texts.ensure(options.language).catch((error: unknown) => onError('i18n', error)),
+        () => void texts.ensure(readerLanguage).catch((error: unknown) => onError('i18n', error)),
         2000,
       );
     });
@@ -746,6 +756,24 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
     },
     setLanguages(languages) {
       shippedLanguages = languages;
+    },
+    applySettings(next) {
+      try {
+        const languageChanged = next.language !== readerLanguage;
+        readerLanguage = next.language;
+        display = next.display ?? {};
+        popover.setTheme(next.theme ?? 'system');
+        popover.setScale(display.fontScale ?? 1);
+        highlighter?.setTint(display.highlightStyle !== 'underline');
+        if (open) {
+          // An open explanation follows the new settings; a language picked in it gives way
+          // only to a new reader language.
+          open = { ...open, ...(languageChanged ? { language: readerLanguage } : {}) };
+          void render().catch((error: unknown) => onError('popover', error));
+        }
+      } catch (error) {
+        onError('settings', error);
+      }
     },
     command(name) {
       try {

@@ -4,7 +4,7 @@ import type { PageMatch } from './page-index';
 /** Pages with up to this many occurrences are painted whole. */
 export const PAINT_ALL_LIMIT = 400;
 /** Above it, occurrences are grouped in runs of this many, in document order. */
-const CHUNK_SIZE = 50;
+const CHUNK_SIZE = 16;
 
 /**
  * Decides which occurrences are registered in the highlights. Chromium re-validates every
@@ -25,7 +25,7 @@ export class ViewportPainter {
     this.observer =
       typeof IntersectionObserver === 'function'
         ? new IntersectionObserver((entries) => this.onIntersect(entries), {
-            rootMargin: '150% 0px 150% 0px',
+            rootMargin: '50% 0px 50% 0px',
           })
         : undefined;
   }

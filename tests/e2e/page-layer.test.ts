@@ -237,6 +237,62 @@ describe('the page layer on a municipal page (real Chromium)', () => {
     await page.close();
   });
 
+  it('applies changed settings to an open page at once: off and on, highlight style, language', async () => {
+    const { page, errors } = await openPage(browser, `${municipal}/page-municipal.html`);
+    await waitForPaint(page, 5);
+    const count = (await paintedRanges(page)).length;
+    const tinted = () =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets.some((sheet) =>
+          [...sheet.cssRules].some((rule) => rule.cssText.includes('background-color')),
+        ),
+      );
+    expect(await tinted()).toBe(true);
+    const setSettings = (changes: Record<string, unknown>) =>
+      browser.serviceWorker.evaluate(
+        async (value) => {
+          await chrome.storage.local.set({ settings: value, settings$: { v: 3 } });
+        },
+        {
+          language: null,
+          enabled: true,
+          theme: 'system',
+          highlightStyle: 'tint',
+          showReadings: true,
+          detail: 'short',
+          fontSize: 'normal',
+          sites: [],
+          ...changes,
+        },
+      );
+    try {
+      // Turned off in the options page: the page is left as it was, nothing of ours remains.
+      await setSettings({ enabled: false });
+      await expect
+        .poll(() => page.evaluate(() => CSS.highlights.has('hokenlens-term')))
+        .toBe(false);
+      expect(await tinted()).toBe(false);
+      // On again, with the underline style and Korean explanations.
+      await setSettings({ enabled: true, highlightStyle: 'underline', language: 'ko' });
+      await expect.poll(async () => (await paintedRanges(page)).length).toBe(count);
+      expect(await tinted()).toBe(false);
+      const { x, y } = await textCenter(page, '適用', '#inline');
+      await page.mouse.move(x - 40, y + 40);
+      await page.mouse.move(x, y, { steps: 6 });
+      const content = await popoverText(page, '限度額適用認定証');
+      expect(content?.langs).toContain('ko');
+      // While it is open, the reader switches back to English and the tinted style.
+      await setSettings({ enabled: true, highlightStyle: 'tint', language: 'en' });
+      await expect.poll(async () => (await popoverContent(page))?.langs ?? []).toContain('en');
+      expect((await popoverContent(page))?.text).toContain('limits what you pay');
+      await expect.poll(tinted).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
+      await page.close();
+    }
+  });
+
   it('reports the region from the host and the scheme from the words of the page', async () => {
     const { page } = await openPage(browser, `${municipal}/page-municipal.html`);
     await waitForPaint(page, 5);
