@@ -213,7 +213,10 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
   async function paint(_update: IndexUpdate): Promise<number | undefined> {
     if (!highlighter || !painter) return undefined;
     const from = performance.now();
-    for (const root of index.shadowRoots()) highlighter.adopt(root);
+    for (const root of index.shadowRoots()) {
+      highlighter.adopt(root);
+      watchShadowRoot(root);
+    }
     painter.setMatches(index.all());
     return performance.now() - from;
   }
@@ -706,11 +709,15 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
     highlighter?.dispose();
   });
 
-  observer.observe(doc.body ?? doc.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
+  const observing = { subtree: true, childList: true, characterData: true };
+  observer.observe(doc.body ?? doc.documentElement, observing);
+  /** Open shadow roots with indexed text are watched too: the document's observer stops at them. */
+  const watchedRoots = new WeakSet<ShadowRoot>();
+  function watchShadowRoot(root: ShadowRoot) {
+    if (watchedRoots.has(root)) return;
+    watchedRoots.add(root);
+    observer.observe(root, observing);
+  }
   const ready = initialBuild()
     .catch((error: unknown) => onError('index', error))
     .finally(() => {

@@ -392,6 +392,24 @@ describe('the page layer on dynamic, framed and unusual pages', () => {
     await page.close();
   });
 
+  it('follows text that changes inside an open shadow root', async () => {
+    const { page, errors } = await openPage(browser, `${municipal}/page-municipal.html`);
+    await waitForPaint(page, 5);
+    const inShadow = async () =>
+      (await paintedRanges(page)).filter((range) => range.inShadow).map((range) => range.text);
+    expect(await inShadow()).toEqual([expect.stringContaining('高額療養費')]);
+    await page.evaluate(() => {
+      const root = document.querySelector('test-card')!.shadowRoot!;
+      const added = document.createElement('p');
+      added.textContent = '資格確認書が届きます。';
+      root.append(added);
+      root.querySelector('#in-shadow')!.textContent = '支給申請の窓口';
+    });
+    await expect.poll(inShadow).toEqual(['資格確認書']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works inside a same-origin iframe', async () => {
     const { page, errors } = await openPage(browser, `${origin}/page-iframe.html`);
     await waitForPaint(page, 1);
