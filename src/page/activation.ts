@@ -22,10 +22,24 @@ export async function activateOnTab(tabId: number): Promise<void> {
   });
 }
 
-/** Origins the user granted beyond the default sites, as match patterns. */
-export function userSitePatterns(granted: readonly string[]): string[] {
-  const defaults = new Set(DEFAULT_MATCHES);
+/**
+ * Origins the user granted beyond the sites the content script already runs on, as match
+ * patterns. `declared` are the manifest's content-script matches (browsers list them among the
+ * granted origins); registering them again would start a second copy of the script there.
+ */
+export function userSitePatterns(
+  granted: readonly string[],
+  declared: readonly string[] = DEFAULT_MATCHES,
+): string[] {
+  const defaults = new Set([...DEFAULT_MATCHES, ...declared]);
   return granted.filter((pattern) => !defaults.has(pattern) && /^(https?|\*):\/\//.test(pattern));
+}
+
+/** The content-script matches of the running build's manifest. */
+function declaredMatches(): string[] {
+  return (browser.runtime.getManifest().content_scripts ?? []).flatMap(
+    (script) => script.matches ?? [],
+  );
 }
 
 /**
@@ -34,7 +48,7 @@ export function userSitePatterns(granted: readonly string[]): string[] {
  */
 export async function syncUserSites(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const matches = userSitePatterns(origins);
+  const matches = userSitePatterns(origins, declaredMatches());
   const existing = await browser.scripting.getRegisteredContentScripts({
     ids: [USER_SITES_SCRIPT_ID],
   });

@@ -120,4 +120,11 @@ describe('where the content script runs by default', () => {
       'https://mykoho.jp/*',
     ]);
   });
+
+  it('does not register again what the manifest already matches (the e2e build adds loopback)', () => {
+    const granted = ['*://*.lg.jp/*', 'http://127.0.0.1/*', 'https://mykoho.jp/*'];
+    expect(userSitePatterns(granted, ['*://*.lg.jp/*', 'http://127.0.0.1/*'])).toEqual([
+      'https://mykoho.jp/*',
+    ]);
+  });
 });
