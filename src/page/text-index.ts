@@ -59,14 +59,15 @@ export function isInline(element: Element): boolean {
   return INLINE.has(element.localName);
 }
 
+/** Elements whose text is skipped for an attribute: editable regions, text hidden from readers. */
+const MARKED_SELECTOR =
+  '[contenteditable]:not([contenteditable="false" i]), [aria-hidden="true" i]';
+
 function isSkipped(element: Element, exclude: Node | null): boolean {
   if (element === exclude) return true;
   if (SKIPPED.has(element.localName)) return true;
-  // The attribute, not isContentEditable: that one may force a style update per element.
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
-  return false;
+  // The attributes, not isContentEditable: that one may force a style update per element.
+  return element.matches(MARKED_SELECTOR);
 }
 
 /** True when `node` or one of its ancestors keeps its text out of the index. */
@@ -253,8 +254,19 @@ export class TextIndexBuilder {
     if (!skippedFromAbove(root, exclude)) this.scopes.push(this.scopeFor(root));
   }
 
+  /**
+   * Elements under the walked roots that are editable or hidden from assistive technology, found
+   * with one selector query per root instead of two attribute reads per element.
+   */
+  private readonly marked = new Set<Element>();
+
   private scopeFor(root: Node): Scope {
     const doc = root.ownerDocument ?? (root as Document);
+    if ('querySelectorAll' in root) {
+      for (const element of (root as ParentNode).querySelectorAll(MARKED_SELECTOR)) {
+        this.marked.add(element);
+      }
+    }
     // No filter callback: calling into script for every node would cost more than the checks.
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     return { walker, root, node: walker.firstChild(), block: root, blocks: [], resume: null };
@@ -343,7 +355,11 @@ export class TextIndexBuilder {
         scope.node = this.advance(scope);
       } else {
         const element = node as Element;
-        if (isSkipped(element, this.exclude)) {
+        if (
+          SKIPPED.has(element.localName) ||
+          element === this.exclude ||
+          (this.marked.size > 0 && this.marked.has(element))
+        ) {
           scope.node = this.advance(scope);
         } else {
           const shadow = element.shadowRoot;
