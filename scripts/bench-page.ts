@@ -249,6 +249,10 @@ const BASELINE_TOOLTIP = `(() => {
   tip.hidden = true;
   document.documentElement.append(tip);
   let last = null;
+  // Like a real tooltip, it goes away when the reader presses Escape, and comes back on a hover.
+  addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { tip.hidden = true; last = null; }
+  }, true);
   addEventListener('pointermove', (event) => {
     if (!event.isTrusted) return;
     const handledAt = performance.now();
