@@ -313,6 +313,16 @@ function paintedTargets(wanted: number): number {
   return (window as unknown as { __targets: AbstractRange[] }).__targets.length;
 }
 
+/** The median of each phase over a run of hovers. */
+function phasesP50(phases: readonly HoverPhases[]): HoverPhases {
+  const p50 = (key: keyof HoverPhases) =>
+    percentile(
+      phases.map((p) => p[key]),
+      50,
+    );
+  return { handled: p50('handled'), rendered: p50('rendered'), frame: p50('frame') };
+}
+
 async function hoverLatencies(
   page: Page,
   count: number,
@@ -537,34 +547,8 @@ async function main() {
               hoverP95Ms: percentile(hover, 95),
               baselineHoverP50Ms: percentile(baseHover, 50),
               baselineHoverP95Ms: percentile(baseHover, 95),
-              baselinePhasesP50Ms: {
-                handled: percentile(
-                  basePhases.map((p) => p.handled),
-                  50,
-                ),
-                rendered: percentile(
-                  basePhases.map((p) => p.rendered),
-                  50,
-                ),
-                frame: percentile(
-                  basePhases.map((p) => p.frame),
-                  50,
-                ),
-              },
-              hoverPhasesP50Ms: {
-                handled: percentile(
-                  phases.map((p) => p.handled),
-                  50,
-                ),
-                rendered: percentile(
-                  phases.map((p) => p.rendered),
-                  50,
-                ),
-                frame: percentile(
-                  phases.map((p) => p.frame),
-                  50,
-                ),
-              },
+              baselinePhasesP50Ms: phasesP50(basePhases),
+              hoverPhasesP50Ms: phasesP50(phases),
             }
           : {}),
       });

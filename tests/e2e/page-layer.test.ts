@@ -11,6 +11,7 @@ import {
   startFixtureServer,
   type ExtensionBrowser,
 } from './harness';
+import { storeSettings, type StoredSettings } from './faces-helpers';
 import {
   actInPopover,
   clickInPopover,
@@ -248,23 +249,7 @@ describe('the page layer on a municipal page (real Chromium)', () => {
         ),
       );
     expect(await tinted()).toBe(true);
-    const setSettings = (changes: Record<string, unknown>) =>
-      browser.serviceWorker.evaluate(
-        async (value) => {
-          await chrome.storage.local.set({ settings: value, settings$: { v: 3 } });
-        },
-        {
-          language: null,
-          enabled: true,
-          theme: 'system',
-          highlightStyle: 'tint',
-          showReadings: true,
-          detail: 'short',
-          fontSize: 'normal',
-          sites: [],
-          ...changes,
-        },
-      );
+    const setSettings = (changes: StoredSettings) => storeSettings(browser.serviceWorker, changes);
     try {
       // Turned off in the options page: the page is left as it was, nothing of ours remains.
       await setSettings({ enabled: false });
