@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { explanationFacts } from './glossary/facts';
 import { openCalculator } from './page/activation';
 import { resolveLanguage } from './i18n/languages';
-import { loadBundle, SHIPPED_LANGUAGES } from './i18n/resources';
+import { SHIPPED_BUNDLES, type BundleStore } from './i18n/resources';
 import { NotFoundError, type Handlers } from './message-handlers';
 import type { SettingsResponse } from './messaging';
 import { readSettings, replaceSettings, updateSettings, type Settings } from './settings';
@@ -18,16 +18,16 @@ function browserLanguages(): string[] {
   return languages;
 }
 
-function respond(settings: Settings, recovered: boolean): SettingsResponse {
-  return {
+/**
+ * The background's answers to every message. Inputs arrive already validated (see dispatch).
+ * `bundles` holds the locale files; a language's are read the first time a face asks for them.
+ */
+export function createBackgroundHandlers(bundles: BundleStore = SHIPPED_BUNDLES): Handlers {
+  const respond = (settings: Settings, recovered: boolean): SettingsResponse => ({
     settings,
-    language: resolveLanguage(settings.language, browserLanguages(), SHIPPED_LANGUAGES),
+    language: resolveLanguage(settings.language, browserLanguages(), bundles.languages),
     recovered,
-  };
-}
-
-/** The background's answers to every message. Inputs arrive already validated (see dispatch). */
-export function createBackgroundHandlers(): Handlers {
+  });
   return {
     async getSettings() {
       const { settings, recovered } = await readSettings();
@@ -40,7 +40,7 @@ export function createBackgroundHandlers(): Handlers {
       return respond(await replaceSettings(settings), false);
     },
     async getLocaleBundle({ language, namespace }) {
-      const bundle = await loadBundle(language, namespace);
+      const bundle = await bundles.load(language, namespace);
       if (!bundle) throw new NotFoundError(`No ${namespace} resources for ${language}`);
       return bundle;
     },
@@ -56,7 +56,7 @@ export function createBackgroundHandlers(): Handlers {
       return { ...explanationFacts(iso).values };
     },
     async listLanguages() {
-      return [...SHIPPED_LANGUAGES];
+      return [...bundles.languages];
     },
     async openCalculator(request) {
       return { opened: await openCalculator(request) };

@@ -113,7 +113,6 @@ export interface Folded {
   starts: Uint32Array;
 }
 
-const OTHER = 0;
 const PLAIN = 1;
 const DROPPED = 2;
 const COMBINING = 3;
@@ -127,7 +126,7 @@ let classTable: Uint8Array | undefined;
  */
 function classes(): Uint8Array {
   if (!classTable) {
-    classTable = new Uint8Array(65536); // OTHER
+    classTable = new Uint8Array(65536); // 0: other characters
     for (const [from, to] of PLAIN_RANGES) classTable.fill(PLAIN, from, to + 1);
     for (const code of DROPPED_CODES) classTable[code] = DROPPED;
     classTable[0x3099] = COMBINING;

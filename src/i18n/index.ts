@@ -33,9 +33,10 @@ export function formatYen(amount: number, language: LanguageCode): string {
 const FALLBACKS: Partial<Record<LanguageCode, LanguageCode[]>> = { ja: ['ja-easy'] };
 
 /**
- * Creates an isolated i18next instance for one face. Resources come from `load` (a dynamic import
- * in extension pages, a message to the background in the content script), so nothing here touches
- * the network. English is always loaded as the fallback.
+ * Creates an isolated i18next instance for one face. Resources come from `load` (the extension's
+ * own JSON files, fetched on first use, in extension pages and the background; a message to the
+ * background in the content script), so nothing here leaves the device. Only the languages of
+ * the fallback chain are loaded, English always last.
  */
 export async function createI18n(
   language: LanguageCode,

@@ -6,7 +6,10 @@ import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+/** The e2e build, or the copy HOKENLENS_E2E_DIR names (one that no concurrent build rewrites). */
+export const EXTENSION_DIR = process.env.HOKENLENS_E2E_DIR
+  ? resolve(process.env.HOKENLENS_E2E_DIR)
+  : join(ROOT, '.output/chrome-mv3-e2e');
 export const SCREENSHOT_DIR = join(ROOT, 'tests/e2e/screenshots');
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,9 +58,16 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
-  /** Every URL requested by any page, extension page or worker in this browser. */
+  /**
+   * Every URL requested by any page, extension page or worker in this browser, the extension's
+   * service worker included, as Playwright reports them.
+   */
   requests: string[];
-  /** Closes the browser; throws if anything was requested outside loopback and the extension. */
+  /**
+   * Closes the browser; throws if anything was requested outside loopback and the extension:
+   * anything in `requests`, and anything the extension started that only Chromium's network log
+   * saw (see `extensionRequestsInNetLog`).
+   */
   close(): Promise<void>;
 }
 
@@ -74,25 +84,71 @@ export function foreignRequests(requests: readonly string[], extensionId: string
   });
 }
 
+interface NetLog {
+  constants: { logEventTypes: Record<string, number> };
+  events: Array<{
+    type: number;
+    params?: { url?: string; initiator?: string; network_isolation_key?: string };
+  }>;
+}
+
+/** Reads a net-export log; tolerates one cut short by a browser that did not shut down cleanly. */
+function parseNetLog(text: string): NetLog {
+  try {
+    return JSON.parse(text) as NetLog;
+  } catch {
+    const lastEvent = text.lastIndexOf('},\n');
+    return JSON.parse(`${text.slice(0, lastEvent + 1)}]}`) as NetLog;
+  }
+}
+
+/**
+ * URLs the extension requested over the network, from Chromium's own network log (written with
+ * `--log-net-log`). This sees what Playwright can miss: Playwright reports a service worker's
+ * requests only once the test has subscribed to them, and the worker starts (and runs
+ * `onInstalled`) while the browser is still being launched. The extension's requests are those
+ * it initiated (`initiator`) or made in its own context (`network_isolation_key`), e.g. from its
+ * service worker; its own files never reach the network stack and are not logged.
+ */
+export function extensionRequestsInNetLog(text: string, extensionId: string): string[] {
+  const log = parseNetLog(text);
+  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  const origin = `chrome-extension://${extensionId}`;
+  const urls: string[] = [];
+  for (const event of log.events) {
+    if (event.type !== startJob || !event.params?.url) continue;
+    const { url, initiator, network_isolation_key: isolation } = event.params;
+    if (initiator === origin || isolation?.startsWith(`${origin} `)) urls.push(url);
+  }
+  return urls;
+}
+
+export interface LaunchOptions {
+  /** An unpacked extension to load instead of the e2e build (the privacy tests' own probe). */
+  extensionDir?: string;
+}
+
 /** Launches Debian's Chromium headless with the e2e build of the extension loaded. */
 export async function launchWithExtension(
   locale = 'en-US',
   extraArgs: readonly string[] = [],
+  { extensionDir = EXTENSION_DIR }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(
-      `No e2e build at ${EXTENSION_DIR}; run "npm run test:e2e", which builds it first.`,
+      `No e2e build at ${extensionDir}; run "npm run test:e2e", which builds it first.`,
     );
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'hokenlens-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const workDir = mkdtempSync(join(tmpdir(), 'hokenlens-e2e-'));
+  const netLog = join(workDir, 'net-log.json');
+  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
     locale,
     viewport: { width: 1000, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -100,15 +156,25 @@ export async function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       `--lang=${locale}`,
+      // Every network request of the whole browser, from its first moment (see close()).
+      `--log-net-log=${netLog}`,
+      '--net-log-capture-mode=Default',
       ...extraArgs,
     ],
+  });
+  // Subscribe before anything else: Playwright drops request events nobody listens to. The
+  // service worker's requests are reported here too (playwright-core 1.65 does so unless
+  // PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK is set; trust-privacy.test.ts checks it).
+  const requests: string[] = [];
+  const seen = new Set<string>();
+  context.on('request', (request) => {
+    requests.push(request.url());
+    seen.add(request.url());
   });
   const serviceWorker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
-  const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
   return {
     context,
     extensionId,
@@ -116,8 +182,20 @@ export async function launchWithExtension(
     requests,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-      const foreign = foreignRequests(requests, extensionId);
+      let logged: string[];
+      try {
+        logged = extensionRequestsInNetLog(readFileSync(netLog, 'utf8'), extensionId);
+      } catch (error) {
+        throw new Error(`The network log of the browser tests could not be read: ${error}`, {
+          cause: error,
+        });
+      } finally {
+        rmSync(workDir, { recursive: true, force: true });
+      }
+      // Requests Playwright reported were checked (and possibly excused by a test) in `requests`.
+      const unseen = [...new Set(logged.filter((url) => !seen.has(url)))];
+      requests.push(...unseen);
+      const foreign = foreignRequests([...requests], extensionId);
       if (foreign.length > 0) {
         throw new Error(
           `Requests left the device during the browser tests:\n${foreign.join('\n')}`,
