@@ -539,7 +539,11 @@ async function main() {
         busyRatioToIsolatedWalk: median(runs.map((r) => r.busyMs)) / median(isoWalks),
         speedupVsMarkJs: mark.ms / b,
         longestTaskMs: Math.max(...runs.map((r) => r.longestTask)),
+        // This machine is a shared VM: one run's pause can be the host's. Every run is kept.
+        longestTaskPerRunMs: runs.map((r) => Math.round(r.longestTask)),
+        longestTaskMedianMs: median(runs.map((r) => r.longestTask)),
         longestLayerSliceMs: Math.max(...runs.map((r) => r.longestSlice)),
+        longestLayerSliceMedianMs: median(runs.map((r) => r.longestSlice)),
         ...(hover.length > 0
           ? {
               hoverSamples: hover.length,
@@ -580,8 +584,8 @@ async function main() {
         '(c) mark.js ms': `${r.markJsComplete ? '' : '>'}${round(r.markJsMs)}`,
         'c/b': `${r.markJsComplete ? '' : '>'}${round(r.speedupVsMarkJs)}×`,
         '(d) RegExp ms': round(r.regexpMs),
-        'longest task ms': round(r.longestTaskMs),
-        'longest own slice': round(r.longestLayerSliceMs),
+        'longest task ms (runs)': (r.longestTaskPerRunMs as number[]).join('/'),
+        'longest own slice (max/median)': `${round(r.longestLayerSliceMs)}/${round(r.longestLayerSliceMedianMs)}`,
         matches: r.hokenLensMatches,
       })),
     ),
@@ -611,7 +615,10 @@ async function main() {
   const budgets = {
     'b ≤ 2× a': results.every((r) => (r.ratioToWalk as number) <= 2),
     'b ≥ 20× faster than c': results.every((r) => (r.speedupVsMarkJs as number) >= 20),
-    'no task ≥ 50 ms on 5 MB': fiveMb ? (fiveMb.longestTaskMs as number) < 50 : null,
+    'no task ≥ 50 ms on 5 MB (every run)': fiveMb ? (fiveMb.longestTaskMs as number) < 50 : null,
+    'no task ≥ 50 ms on 5 MB (median run)': fiveMb
+      ? (fiveMb.longestTaskMedianMs as number) < 50
+      : null,
     // The layer's own slices; tasks above also include the page's own layout and rendering.
     'no own slice ≥ 50 ms on 5 MB': fiveMb ? (fiveMb.longestLayerSliceMs as number) < 50 : null,
     'hover p50 ≤ 16 ms': hover ? (hover.hoverP50Ms as number) <= 16 : null,
