@@ -22,8 +22,21 @@ export interface MatchContext {
   insurancePage?: boolean;
 }
 
+/** Receives one match: offsets in the input, term id, and sense id when one was chosen. */
+export type MatchVisitor = (
+  start: number,
+  end: number,
+  id: string,
+  sense: string | undefined,
+) => void;
+
 export interface Matcher {
   findTerms(text: string, context?: MatchContext): TermMatch[];
+  /**
+   * The same matches as `findTerms`, handed to `visit` one by one in order, without building an
+   * object per match (a long page has tens of thousands). Returns how many there were.
+   */
+  eachTerm(text: string, context: MatchContext | undefined, visit: MatchVisitor): number;
 }
 
 /**
@@ -520,29 +533,34 @@ export function createMatcher(terms: readonly GlossaryTerm[]): Matcher {
   let scratch: Folded | undefined;
   let lists: Scan | undefined;
 
+  function eachTerm(input: string, context: MatchContext | undefined, visit: MatchVisitor): number {
+    const folded = fold(input, scratch);
+    scratch = folded;
+    const { starts } = folded;
+    lists ??= { matches: new HitList(4096), cueHits: new HitList(4096) };
+    const { data, count } = findFolded(folded, context, lists);
+    for (let m = 0; m < count; m += 1) {
+      const term = terms[data[m * 4 + 2]!]!;
+      const last = starts[data[m * 4 + 1]! - 1]!;
+      const sense = data[m * 4 + 3]!;
+      visit(
+        starts[data[m * 4]!]!,
+        last + foldWidth(input, last),
+        term.id,
+        sense >= 0 ? term.senses![sense]!.id : undefined,
+      );
+    }
+    return count;
+  }
+
   return {
     findTerms(input: string, context?: MatchContext): TermMatch[] {
-      const folded = fold(input, scratch);
-      scratch = folded;
-      const { starts } = folded;
-      lists ??= { matches: new HitList(4096), cueHits: new HitList(4096) };
-      const { data, count } = findFolded(folded, context, lists);
       const results: TermMatch[] = [];
-      results.length = count;
-      for (let m = 0; m < count; m += 1) {
-        const term = terms[data[m * 4 + 2]!]!;
-        const last = starts[data[m * 4 + 1]! - 1]!;
-        const sense = data[m * 4 + 3]!;
-        // One object shape for every match (sense present, possibly undefined) keeps this
-        // monomorphic; a page can have tens of thousands of matches.
-        results[m] = {
-          start: starts[data[m * 4]!]!,
-          end: last + foldWidth(input, last),
-          id: term.id,
-          sense: sense >= 0 ? term.senses![sense]!.id : undefined,
-        };
-      }
+      // One object shape for every match (sense present, possibly undefined) keeps this
+      // monomorphic.
+      eachTerm(input, context, (start, end, id, sense) => results.push({ start, end, id, sense }));
       return results;
     },
+    eachTerm,
   };
 }

@@ -1,4 +1,4 @@
-import type { TermMatch } from '../glossary/matcher';
+import type { MatchVisitor, TermMatch } from '../glossary/matcher';
 import { matchAtOffset } from './hit-test';
 import { TextIndexBuilder, type TextIndex } from './text-index';
 
@@ -41,8 +41,9 @@ export interface Segment {
   matches: PageMatch[];
 }
 
+/** Finds the terms of a piece of page text and hands each to `visit` (see Matcher.eachTerm). */
 export interface FindTerms {
-  (text: string): TermMatch[];
+  (text: string, visit: MatchVisitor): void;
 }
 
 export interface IndexUpdate {
@@ -92,18 +93,11 @@ export class PageIndex {
   /** Finds the terms of one chunk of a segment's text and adds them to its matches. */
   private matchChunk(segment: Segment, start: number, text: string): void {
     const { matches } = segment;
-    for (const match of this.findTerms(text)) {
+    this.findTerms(text, (from, to, id, sense) => {
       matches.push(
-        new PageMatch(
-          match.start + start,
-          match.end + start,
-          match.id,
-          match.sense,
-          this.categoryOf(match.id),
-          segment,
-        ),
+        new PageMatch(from + start, to + start, id, sense, this.categoryOf(id), segment),
       );
-    }
+    });
   }
 
   /**

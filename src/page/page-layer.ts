@@ -1,5 +1,5 @@
 import { catalogue, termById } from '../glossary/catalogue';
-import { createMatcher, type MatchContext, type TermMatch } from '../glossary/matcher';
+import { createMatcher, type MatchContext, type MatchVisitor } from '../glossary/matcher';
 import type { GlossaryTerm } from '../glossary/schema';
 import { htmlLang, LANGUAGES, type LanguageCode } from '../i18n/languages';
 import type { OpenCalculatorRequest } from '../messaging';
@@ -155,10 +155,10 @@ function markPainted(eventTime: number, handledAt: number) {
 }
 
 /** A match that shows the page is about health insurance (see the matcher's weak terms). */
-function isAnchor(match: TermMatch): boolean {
-  const term = termById(match.id);
+function isAnchor(id: string, sense: string | undefined): boolean {
+  const term = termById(id);
   if (!term || term.weak) return false;
-  return !term.senses?.find((sense) => sense.id === match.sense)?.outsideInsurance;
+  return !term.senses?.find((candidate) => candidate.id === sense)?.outsideInsurance;
 }
 
 /** Indexes the page, paints the terms and explains them on hover, tap and keyboard. */
@@ -186,10 +186,11 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
       .slice(0, 4000);
     return { text: headings, insurancePage };
   }
-  function findTerms(text: string): TermMatch[] {
-    const found = matcher.findTerms(text, matchContext());
-    if (!insurancePage && found.some(isAnchor)) insurancePage = true;
-    return found;
+  function findTerms(text: string, visit: MatchVisitor): void {
+    matcher.eachTerm(text, matchContext(), (start, end, id, sense) => {
+      if (!insurancePage && isAnchor(id, sense)) insurancePage = true;
+      visit(start, end, id, sense);
+    });
   }
   const index = new PageIndex(
     findTerms,

@@ -35,6 +35,21 @@ const pageLike = fc
   .map((parts) => parts.join(''));
 
 describe('matcher properties', () => {
+  it('hands eachTerm exactly the matches findTerms returns, in order', () => {
+    fc.assert(
+      fc.property(pageLike, (text) => {
+        const visited: Array<{ start: number; end: number; id: string; sense?: string }> = [];
+        const count = matcher.eachTerm(text, undefined, (start, end, id, sense) =>
+          visited.push({ start, end, id, sense }),
+        );
+        const found = matcher.findTerms(text);
+        expect(count).toBe(found.length);
+        expect(visited).toEqual(found);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws on random Unicode, including lone surrogates', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
