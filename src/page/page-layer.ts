@@ -200,7 +200,7 @@ export function startPageLayer(options: PageLayerOptions): PageLayer {
   const highlighter: Highlighter | undefined = highlightSupported()
     ? createHighlighter(doc, categories, { tint: display.highlightStyle !== 'underline' })
     : undefined;
-  const painter = highlighter ? new ViewportPainter(highlighter) : undefined;
+  const painter = highlighter ? new ViewportPainter(highlighter, doc) : undefined;
   let context: PageContext = { url: doc.URL, topics: [] };
   let open: OpenState | undefined;
   let focusBefore: Element | null = null;
