@@ -482,10 +482,18 @@ async function main() {
         `  (c) ${mark.ms.toFixed(0)} ms (${mark.done}/${surfaces.length} surfaces); HokenLens…\n`,
       );
       // (b) the extension, one fresh load per run.
-      const layerPage = await withExtension.context.newPage();
-      await layerPage.addInitScript(LONG_TASK_OBSERVER);
+      // A fresh tab per run: reloading the same tab would collect the previous copy of a 5 MB page
+      // in the middle of the next run's indexing.
+      let layerPage = await withExtension.context.newPage();
       const runs: LayerRun[] = [];
-      for (let run = 0; run < RUNS; run += 1) runs.push(await hokenLensRun(layerPage, url));
+      for (let run = 0; run < RUNS; run += 1) {
+        if (run > 0) {
+          await layerPage.close();
+          layerPage = await withExtension.context.newPage();
+        }
+        await layerPage.addInitScript(LONG_TASK_OBSERVER);
+        runs.push(await hokenLensRun(layerPage, url));
+      }
       process.stderr.write(
         `  (b) wall ${runs.map((r) => r.ms.toFixed(1)).join(', ')} ms; busy ${runs
           .map(

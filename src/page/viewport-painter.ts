@@ -57,50 +57,42 @@ export class ViewportPainter {
     });
   }
 
-  /** Where an occurrence stands against the band to paint: -1 above, 0 in, 1 below, undefined hidden. */
-  private place(match: PageMatch, top: number, bottom: number): -1 | 0 | 1 | undefined {
+  /** The box of an occurrence, or undefined when it has none (hidden). */
+  private rectOf(match: PageMatch): DOMRect | undefined {
     const range = this.doc.createRange();
     range.setStart(match.range.startContainer, match.range.startOffset);
     range.setEnd(match.range.endContainer, match.range.endOffset);
     const rect = range.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0) return undefined;
-    if (rect.bottom < top) return -1;
-    if (rect.top > bottom) return 1;
-    return 0;
+    return rect.width === 0 && rect.height === 0 ? undefined : rect;
   }
 
   /**
-   * The first occurrence at or below `top`: a binary search that steps over hidden occurrences (no
-   * box) to the next one that has a position.
+   * The first occurrence for which `reached` holds, by binary search (it holds for every one after
+   * it). A hidden occurrence has no position: the search looks at the next ones that have a box.
    */
-  private firstBelow(top: number, bottom: number): number {
+  private boundary(reached: (rect: DOMRect) => boolean): number {
     const all = this.all;
     let lo = 0;
     let hi = all.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       let probe = mid;
-      let place = this.place(all[probe]!, top, bottom);
-      while (place === undefined && probe + 1 < hi) place = this.place(all[++probe]!, top, bottom);
-      if (place === undefined || place >= 0) hi = mid;
+      let rect = this.rectOf(all[probe]!);
+      while (!rect && probe + 1 < hi) rect = this.rectOf(all[++probe]!);
+      if (!rect || reached(rect)) hi = mid;
       else lo = probe + 1;
     }
     return lo;
   }
 
-  /** The occurrences within a margin of the viewport. */
+  /** The occurrences within a margin of the viewport: two binary searches, a few layout reads. */
   private nearViewport(): PageMatch[] {
     const height = this.win.innerHeight || this.doc.documentElement.clientHeight;
     const top = -height * MARGIN;
     const bottom = height * (1 + MARGIN);
-    const near: PageMatch[] = [];
-    const all = this.all;
-    for (let i = this.firstBelow(top, bottom); i < all.length && near.length < PAINT_MAX; i += 1) {
-      const place = this.place(all[i]!, top, bottom);
-      if (place === 1) break;
-      if (place === 0) near.push(all[i]!);
-    }
-    return near;
+    const first = this.boundary((rect) => rect.bottom >= top);
+    const end = this.boundary((rect) => rect.top > bottom);
+    return this.all.slice(first, Math.min(Math.max(first, end), first + PAINT_MAX));
   }
 
   /** Registers exactly `wanted`, adding and removing only the difference. */
