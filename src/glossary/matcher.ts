@@ -533,12 +533,17 @@ export function createMatcher(terms: readonly GlossaryTerm[]): Matcher {
   let scratch: Folded | undefined;
   let lists: Scan | undefined;
 
-  function eachTerm(input: string, context: MatchContext | undefined, visit: MatchVisitor): number {
+  /** Matches of `input` as (folded start, folded end, term, sense) quadruples, and the offset map. */
+  function matchesOf(input: string, context: MatchContext | undefined) {
     const folded = fold(input, scratch);
     scratch = folded;
-    const { starts } = folded;
     lists ??= { matches: new HitList(4096), cueHits: new HitList(4096) };
     const { data, count } = findFolded(folded, context, lists);
+    return { data, count, starts: folded.starts };
+  }
+
+  function eachTerm(input: string, context: MatchContext | undefined, visit: MatchVisitor): number {
+    const { data, count, starts } = matchesOf(input, context);
     for (let m = 0; m < count; m += 1) {
       const term = terms[data[m * 4 + 2]!]!;
       const last = starts[data[m * 4 + 1]! - 1]!;
@@ -555,10 +560,24 @@ export function createMatcher(terms: readonly GlossaryTerm[]): Matcher {
 
   return {
     findTerms(input: string, context?: MatchContext): TermMatch[] {
+      // A loop of its own rather than eachTerm with a callback: measured about a third faster
+      // on 5 MB (a call per match costs more than the object it builds).
+      const { data, count, starts } = matchesOf(input, context);
       const results: TermMatch[] = [];
-      // One object shape for every match (sense present, possibly undefined) keeps this
-      // monomorphic.
-      eachTerm(input, context, (start, end, id, sense) => results.push({ start, end, id, sense }));
+      results.length = count;
+      for (let m = 0; m < count; m += 1) {
+        const term = terms[data[m * 4 + 2]!]!;
+        const last = starts[data[m * 4 + 1]! - 1]!;
+        const sense = data[m * 4 + 3]!;
+        // One object shape for every match (sense present, possibly undefined) keeps this
+        // monomorphic; a page can have tens of thousands of matches.
+        results[m] = {
+          start: starts[data[m * 4]!]!,
+          end: last + foldWidth(input, last),
+          id: term.id,
+          sense: sense >= 0 ? term.senses![sense]!.id : undefined,
+        };
+      }
       return results;
     },
     eachTerm,
