@@ -80,16 +80,6 @@ export class PageIndex {
     return this.segments.length;
   }
 
-  /** Indexes `root` from scratch, forgetting everything. */
-  build(root: Node): IndexUpdate {
-    const removed = this.all();
-    this.segments = [];
-    this.ordered = undefined;
-    const segment = this.indexSegment(root);
-    this.segments.push(segment);
-    return { added: segment.matches, removed };
-  }
-
   /** Finds the terms of one chunk of a segment's text and adds them to its matches. */
   private matchChunk(segment: Segment, start: number, text: string): void {
     const { matches } = segment;
@@ -207,11 +197,6 @@ export class PageIndex {
   /** Open shadow roots with indexed text. */
   shadowRoots(): ShadowRoot[] {
     return this.segments.flatMap((segment) => segment.index.shadowRoots);
-  }
-
-  /** All indexed text. */
-  text(): string {
-    return this.segments.map((segment) => segment.index.text).join('\u2029');
   }
 
   /** The first `limit` characters of the indexed text (for page context: region, scheme, topics). */

@@ -55,7 +55,7 @@ const INLINE = new Set([
 export const CHUNK_CHARS = 16_384;
 
 /** Whether text in `element` runs on with the text around it (inline) or stands apart (block). */
-export function isInline(element: Element): boolean {
+function isInline(element: Element): boolean {
   return INLINE.has(element.localName);
 }
 
@@ -99,8 +99,6 @@ export class TextIndex {
   constructor(
     /** The indexed text in pieces, blocks separated by BLOCK_BREAK. */
     readonly chunks: readonly string[],
-    /** `chunkStarts[i]` is the offset of `chunks[i]` in the text. */
-    readonly chunkStarts: readonly number[],
     readonly nodes: readonly Text[],
     /** `starts[i]` is the offset of `nodes[i]` in the text. */
     readonly starts: readonly number[],
@@ -234,7 +232,6 @@ export class TextIndexBuilder {
   private parts: string[] = [];
   private partsLength = 0;
   private readonly chunks: string[] = [];
-  private readonly chunkStarts: number[] = [];
   private readonly ready: TextChunk[] = [];
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
@@ -299,7 +296,6 @@ export class TextIndexBuilder {
     if (this.partsLength === 0) return;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.chunks.push(text);
-    this.chunkStarts.push(this.chunkStart);
     this.ready.push({ start: this.chunkStart, text });
     this.chunkStart = this.offset;
     this.parts = [];
@@ -389,7 +385,6 @@ export class TextIndexBuilder {
   result(): TextIndex {
     return new TextIndex(
       this.chunks,
-      this.chunkStarts,
       this.nodes,
       this.starts,
       this.light,
@@ -398,16 +393,4 @@ export class TextIndexBuilder {
       this.offset,
     );
   }
-}
-
-/** Indexes the text under `root` in one go (see TextIndexBuilder). */
-export function buildTextIndex(root: Node, exclude: Node | null = null): TextIndex {
-  const builder = new TextIndexBuilder(root, exclude);
-  builder.step();
-  return builder.result();
-}
-
-/** True when `text` holds a kana or kanji character (a page without one is left alone). */
-export function hasJapanese(text: string): boolean {
-  return /[\u3040-\u30ff\u3400-\u9fff]/.test(text);
 }

@@ -35,10 +35,6 @@ export class ViewportPainter {
     this.win.addEventListener('resize', this.onScroll, { passive: true });
   }
 
-  get paintedCount(): number {
-    return this.painted.size;
-  }
-
   /** The page's occurrences changed (in document order): repaint what should show. */
   setMatches(all: readonly PageMatch[]): void {
     this.all = all;
