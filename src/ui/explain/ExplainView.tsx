@@ -5,6 +5,7 @@ import type { GlossaryTerm } from '../../glossary/schema';
 import { isLanguageCode, type LanguageCode } from '../../i18n/languages';
 import type { Settings } from '../../settings';
 import { ExplanationCard } from './ExplanationCard';
+import { LanguageSelect } from './LanguageSelect';
 import { explanationLanguages, textsIn, type LanguageTexts } from './explanation-languages';
 import { offsetAtPoint, paintSpans } from './paint';
 import {
@@ -218,20 +219,13 @@ export function ExplainView({
           {foundCount > 0 ? (
             <>
               <div class="row">
-                <label for="explain-language">{t('explain.languageLabel')}</label>
-                <select
+                <LanguageSelect
                   id="explain-language"
+                  label={t('explain.languageLabel')}
                   value={texts?.language ?? language}
-                  onChange={(event) =>
-                    void switchLanguage((event.currentTarget as HTMLSelectElement).value)
-                  }
-                >
-                  {languages.map((option) => (
-                    <option value={option.code} key={option.code} lang={option.code}>
-                      {option.nativeName}
-                    </option>
-                  ))}
-                </select>
+                  languages={languages}
+                  onChange={(code) => void switchLanguage(code)}
+                />
                 <button type="button" onClick={copyAll} data-testid="copy-all">
                   {t('explain.copyAll')}
                 </button>

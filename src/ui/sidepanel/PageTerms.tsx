@@ -12,6 +12,7 @@ import {
   type LanguageTexts,
 } from '../explain/explanation-languages';
 import { cheatSheet, explain } from '../explain/term-text';
+import { LanguageSelect } from '../explain/LanguageSelect';
 import { TermList } from '../explain/TermList';
 import { displayAddress, pageTermGroups } from './page-terms';
 
@@ -183,20 +184,13 @@ export function PageTerms({ i18n, language, settings, writeClipboard }: Props) {
           {groups.length > 0 ? (
             <>
               <div class="row">
-                <label for="sheet-language">{t('sidepanel.sheetLanguage')}</label>
-                <select
+                <LanguageSelect
                   id="sheet-language"
+                  label={t('sidepanel.sheetLanguage')}
                   value={texts?.language ?? language}
-                  onChange={(event) =>
-                    void switchLanguage((event.currentTarget as HTMLSelectElement).value)
-                  }
-                >
-                  {languages.map((option) => (
-                    <option value={option.code} key={option.code} lang={option.code}>
-                      {option.nativeName}
-                    </option>
-                  ))}
-                </select>
+                  languages={languages}
+                  onChange={(code) => void switchLanguage(code)}
+                />
                 <button type="button" class="primary" onClick={() => void copySheet()}>
                   {t('sidepanel.copySheet')}
                 </button>
