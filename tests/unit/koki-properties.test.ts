@@ -113,6 +113,29 @@ describe('後期 premium properties (fast-check)', () => {
     );
   }, 60_000);
 
+  it('can fall when a small pension is added beside a salary, as the law has it', () => {
+    // 所得金額調整控除 takes the pension income (here 1 yen) off the salary income, and the
+    // reduction test then takes the 高齢者特別控除 (up to 150,000 yen) off the same pension income
+    // again: the test income drops from 430,001 to 430,000 yen and meets the 70 % tier.
+    const member = (publicPension: number) => ({
+      kind: 'koki-premium' as const,
+      region: 'fukuoka',
+      fiscalYear: 2022,
+      members: [
+        {
+          id: 'm0',
+          birthDate: '1951-03-31',
+          insured: true,
+          householdHead: true,
+          income: { publicPension, salary: 980_001, other: 0 },
+          formerDependant: false,
+        },
+      ],
+    });
+    expect(premium(member(0)).result.total).toBe(28_210);
+    expect(premium(member(1_100_001)).result.total).toBe(16_930);
+  });
+
   it('never falls when one person’s income rises (single-person households)', () => {
     fc.assert(
       fc.property(
@@ -120,6 +143,9 @@ describe('後期 premium properties (fast-check)', () => {
         fc.constantFrom('publicPension', 'salary', 'other'),
         fc.integer({ min: 1, max: 5_000_000 }),
         (request, source, increase) => {
+          // A pension added beside a salary is the one case where the law itself makes the
+          // premium fall: see the example test below.
+          fc.pre(source !== 'publicPension' || request.members[0]!.income.salary === 0);
           const alone = { ...request, members: [{ ...request.members[0]!, householdHead: true }] };
           const richer = {
             ...alone,
