@@ -66,6 +66,23 @@ interface RuleSelector {
   fiscalYear: number;
 }
 
+/** One 70-year-old in Fukuoka, FY2022, with a salary of 980,001 yen and the given pension. */
+const salariedWithPension = (publicPension: number) => ({
+  kind: 'koki-premium' as const,
+  region: 'fukuoka',
+  fiscalYear: 2022,
+  members: [
+    {
+      id: 'm0',
+      birthDate: '1951-03-31',
+      insured: true,
+      householdHead: true,
+      income: { publicPension, salary: 980_001, other: 0 },
+      formerDependant: false,
+    },
+  ],
+});
+
 function premium(request: unknown, rules?: RuleSet): Calculation<KokiPremiumResult> {
   const outcome = calculate(request, rules);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
@@ -117,23 +134,8 @@ describe('後期 premium properties (fast-check)', () => {
     // 所得金額調整控除 takes the pension income (here 1 yen) off the salary income, and the
     // reduction test then takes the 高齢者特別控除 (up to 150,000 yen) off the same pension income
     // again: the test income drops from 430,001 to 430,000 yen and meets the 70 % tier.
-    const member = (publicPension: number) => ({
-      kind: 'koki-premium' as const,
-      region: 'fukuoka',
-      fiscalYear: 2022,
-      members: [
-        {
-          id: 'm0',
-          birthDate: '1951-03-31',
-          insured: true,
-          householdHead: true,
-          income: { publicPension, salary: 980_001, other: 0 },
-          formerDependant: false,
-        },
-      ],
-    });
-    expect(premium(member(0)).result.total).toBe(28_210);
-    expect(premium(member(1_100_001)).result.total).toBe(16_930);
+    expect(premium(salariedWithPension(0)).result.total).toBe(28_210);
+    expect(premium(salariedWithPension(1_100_001)).result.total).toBe(16_930);
   });
 
   it('never falls when one person’s income rises (single-person households)', () => {
